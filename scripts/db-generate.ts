@@ -11,7 +11,7 @@ function header(provider: (typeof providers)[number]): string {
       ? `
 generator pothos {
   provider     = "prisma-pothos-types"
-  clientOutput = "./sqlite/client"
+  clientOutput = "./sqlite"
   output       = "../../src/generated/pothos-types.ts"
 }
 `

@@ -1,0 +1,55 @@
+import { Redis } from "ioredis";
+import { TokenService } from "./auth/tokens.ts";
+import type { Config } from "./config.ts";
+import { createDatabase } from "./db/client.ts";
+import { migrateDatabase } from "./db/migrate.ts";
+import { EventBus } from "./events/bus.ts";
+import { buildGraphQLSchema } from "./graphql/schema.ts";
+import { createHttpServer, type HttpServer } from "./http/server.ts";
+import { RateLimiters } from "./limits/rate-limits.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { createServices, type Services } from "./services.ts";
+
+export interface App {
+  services: Services;
+  http: HttpServer;
+  /** Set only on the first start without a configured account token. */
+  generatedAccountToken?: string;
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Composition root: database, bus, services, GraphQL and HTTP, in that order. */
+export async function createApp(
+  config: Config,
+  logger: Logger = createLogger(config.LOG_LEVEL),
+): Promise<App> {
+  const applied = await migrateDatabase({ url: config.DATABASE_URL, log: (line) => logger.debug(line) });
+  if (applied.applied.length > 0) logger.info({ migrations: applied.applied }, "database migrated");
+  const db = createDatabase(config.DATABASE_URL);
+  const redis = config.REDIS_URL
+    ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 })
+    : undefined;
+  const { tokens, generatedAccountToken } = await TokenService.init(db.prisma, {
+    accountToken: config.ACCOUNT_TOKEN,
+    jwtSecret: config.JWT_SECRET,
+  });
+  const bus = new EventBus();
+  const limits = new RateLimiters(redis);
+  const services = createServices({ config, logger, db, bus, tokens, limits });
+  const http = await createHttpServer(services, buildGraphQLSchema(limits));
+
+  return {
+    services,
+    http,
+    generatedAccountToken,
+    async listen() {
+      return http.app.listen({ port: config.PORT, host: config.HOST });
+    },
+    async close() {
+      await http.close();
+      redis?.disconnect();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { jwtVerify, SignJWT } from "jose";
+import type { PrismaClient } from "../db/client.ts";
+
+export type Principal = { kind: "account" } | { kind: "instance"; instanceId: string };
+
+export interface IssuedToken {
+  token: string;
+  tokenId: string;
+  issuedAt: number;
+}
+
+const ACCOUNT_TOKEN_HASH = "accountTokenHash";
+const JWT_SECRET = "jwtSecret";
+
+export function sha256(value: string): string {
+  return createHash("sha256").update(value).digest("hex");
+}
+
+function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a, "hex");
+  const right = Buffer.from(b, "hex");
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * The account (admin) token and the per-instance JWTs. Only the account token's hash is
+ * stored; an instance JWT is signed deterministically from its id and issue time, so it
+ * can be shown again without being stored, and rotating its id revokes the old one.
+ */
+export class TokenService {
+  private constructor(
+    private readonly prisma: PrismaClient,
+    private readonly accountTokenHash: string,
+    private readonly key: Uint8Array,
+  ) {}
+
+  /** Loads or creates the server secrets; `generatedAccountToken` is set only on first start. */
+  static async init(
+    prisma: PrismaClient,
+    configured: { accountToken?: string; jwtSecret?: string },
+  ): Promise<{ tokens: TokenService; generatedAccountToken?: string }> {
+    let generatedAccountToken: string | undefined;
+    let accountTokenHash: string;
+    if (configured.accountToken) {
+      accountTokenHash = sha256(configured.accountToken);
+    } else {
+      const stored = await prisma.serverSetting.findUnique({ where: { key: ACCOUNT_TOKEN_HASH } });
+      if (stored) {
+        accountTokenHash = stored.value;
+      } else {
+        generatedAccountToken = `wag_${randomBytes(24).toString("base64url")}`;
+        accountTokenHash = sha256(generatedAccountToken);
+        await prisma.serverSetting.create({ data: { key: ACCOUNT_TOKEN_HASH, value: accountTokenHash } });
+      }
+    }
+    let secret = configured.jwtSecret;
+    if (!secret) {
+      const stored = await prisma.serverSetting.findUnique({ where: { key: JWT_SECRET } });
+      secret = stored?.value;
+      if (!secret) {
+        secret = randomBytes(32).toString("base64url");
+        await prisma.serverSetting.create({ data: { key: JWT_SECRET, value: secret } });
+      }
+    }
+    const tokens = new TokenService(prisma, accountTokenHash, new TextEncoder().encode(secret));
+    return { tokens, generatedAccountToken };
+  }
+
+  async issue(instanceId: string): Promise<IssuedToken> {
+    const tokenId = randomUUID();
+    const issuedAt = Math.floor(Date.now() / 1000);
+    return { token: await this.sign(instanceId, tokenId, issuedAt), tokenId, issuedAt };
+  }
+
+  /** The current JWT of an instance, rebuilt from its stored id and issue time. */
+  sign(instanceId: string, tokenId: string, issuedAt: number): Promise<string> {
+    return new SignJWT({})
+      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .setSubject(instanceId)
+      .setJti(tokenId)
+      .setIssuedAt(issuedAt)
+      .sign(this.key);
+  }
+
+  /** Who a raw token belongs to, or null when it is not a valid current token. */
+  async resolve(raw: string): Promise<Principal | null> {
+    const hash = sha256(raw);
+    if (sameHash(hash, this.accountTokenHash)) return { kind: "account" };
+    if (raw.split(".").length === 3) {
+      try {
+        const { payload } = await jwtVerify(raw, this.key, { algorithms: ["HS256"] });
+        if (!payload.sub || !payload.jti) return null;
+        const auth = await this.prisma.auth.findUnique({ where: { instanceId: payload.sub } });
+        return auth?.tokenId === payload.jti ? { kind: "instance", instanceId: payload.sub } : null;
+      } catch {
+        return null;
+      }
+    }
+    const auth = await this.prisma.auth.findUnique({ where: { customTokenHash: hash } });
+    return auth ? { kind: "instance", instanceId: auth.instanceId } : null;
+  }
+}
+
+/** The token of a request, from the header each API family uses. */
+export function tokenFromHeaders(headers: Record<string, string | string[] | undefined>): string | undefined {
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const authorization = first(headers.authorization);
+  if (authorization) {
+    const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
+    if (match) return match[1].trim();
+  }
+  return first(headers.apikey)?.trim() || first(headers.token)?.trim() || undefined;
+}

@@ -1,0 +1,136 @@
+import { randomUUID } from "node:crypto";
+import { type Caller, requireAccount, requireCaller, requireInstanceAccess } from "../../auth/access.ts";
+import { sha256, type TokenService } from "../../auth/tokens.ts";
+import type { PrismaClient } from "../../db/client.ts";
+import { ConflictError, ForbiddenError, NotConnectedError, NotFoundError } from "../../errors.ts";
+import type { EventBus } from "../../events/bus.ts";
+import type { Instance, Prisma } from "../../generated/sqlite/client.ts";
+import { uniquely } from "../prisma-errors.ts";
+import { validate } from "../validate.ts";
+import { CreateInstanceInput, UpdateInstanceInput, Uuid } from "./schemas.ts";
+
+export type InstanceRef = { id: string } | { name: string };
+
+export interface InstanceFilter {
+  name?: string | null;
+  state?: "active" | "inactive" | null;
+  connection?: "open" | "connecting" | "close" | "refused" | null;
+}
+
+export class InstanceService {
+  /** Instances being deleted by this process: a second delete is refused, not queued. */
+  private readonly deleting = new Set<string>();
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly tokens: TokenService,
+    private readonly bus: EventBus,
+  ) {}
+
+  /** The instances a caller may see, as a Prisma filter (an instance token sees its own). */
+  visibleWhere(caller: Caller, filter: InstanceFilter = {}): Prisma.InstanceWhereInput {
+    const principal = requireCaller(caller);
+    return {
+      ...(principal.kind === "instance" ? { id: principal.instanceId } : {}),
+      ...(filter.name ? { name: { contains: filter.name } } : {}),
+      ...(filter.state ? { state: filter.state } : {}),
+      ...(filter.connection ? { connection: filter.connection } : {}),
+    };
+  }
+
+  /** Finds an instance the caller may reach; another instance's token learns nothing about it. */
+  async get(caller: Caller, ref: InstanceRef): Promise<Instance> {
+    const principal = requireCaller(caller);
+    const where = "id" in ref ? { id: validate(Uuid, ref.id) } : { name: ref.name };
+    const instance = await this.prisma.instance.findUnique({ where });
+    if (!instance) {
+      if (principal.kind === "instance") throw new ForbiddenError();
+      throw new NotFoundError("Instance", "id" in ref ? ref.id : ref.name);
+    }
+    requireInstanceAccess(principal, instance.id);
+    return instance;
+  }
+
+  async create(caller: Caller, input: CreateInstanceInput): Promise<{ instance: Instance; token: string }> {
+    requireAccount(caller);
+    const { token: customToken, ...data } = validate(CreateInstanceInput, input);
+    // The id is chosen here so the token can be signed and stored in the same insert.
+    const id = randomUUID();
+    const issued = await this.tokens.issue(id);
+    const auth = {
+      tokenId: issued.tokenId,
+      issuedAt: issued.issuedAt,
+      customTokenHash: customToken ? sha256(customToken) : null,
+    };
+    const instance = await uniquely(
+      this.prisma.instance.create({ data: { ...data, id, auth: { create: auth } } }),
+      `An instance named "${data.name}" already exists`,
+    );
+    return { instance, token: customToken ?? issued.token };
+  }
+
+  async update(caller: Caller, ref: InstanceRef, input: UpdateInstanceInput): Promise<Instance> {
+    const instance = await this.get(caller, ref);
+    const data = validate(UpdateInstanceInput, input);
+    const conflict = `An instance named "${data.name}" already exists`;
+    return uniquely(this.prisma.instance.update({ where: { id: instance.id }, data }), conflict);
+  }
+
+  /** The instance's current token (JWT rebuilt from its stored id). */
+  async currentToken(instanceId: string): Promise<string | null> {
+    const auth = await this.prisma.auth.findUnique({ where: { instanceId } });
+    return auth ? this.tokens.sign(instanceId, auth.tokenId, auth.issuedAt) : null;
+  }
+
+  /** Issues a new JWT, revoking the previous token (and a caller-chosen one), and emits newJwt. */
+  async rotateToken(caller: Caller, ref: InstanceRef): Promise<{ instance: Instance; token: string }> {
+    const instance = await this.get(caller, ref);
+    const issued = await this.tokens.issue(instance.id);
+    await this.prisma.auth.upsert({
+      where: { instanceId: instance.id },
+      create: { instanceId: instance.id, tokenId: issued.tokenId, issuedAt: issued.issuedAt },
+      update: { tokenId: issued.tokenId, issuedAt: issued.issuedAt, customTokenHash: null },
+    });
+    this.bus.publish({
+      instanceId: instance.id,
+      instanceName: instance.name,
+      type: "newJwt",
+      data: { jwt: issued.token },
+    });
+    return { instance, token: issued.token };
+  }
+
+  /** Logs the WhatsApp session off; the instance and its configuration stay. */
+  async logout(caller: Caller, ref: InstanceRef): Promise<Instance> {
+    const instance = await this.get(caller, ref);
+    if (instance.connection !== "open" && instance.connection !== "connecting") {
+      throw new NotConnectedError(instance.name);
+    }
+    return this.prisma.instance.update({ where: { id: instance.id }, data: { connection: "close" } });
+  }
+
+  /**
+   * Deletes an instance and every row it owns. The instanceDelete event goes out first so
+   * sinks can clean up; a concurrent delete of the same instance is refused.
+   */
+  async delete(caller: Caller, ref: InstanceRef): Promise<Instance> {
+    const instance = await this.get(caller, ref);
+    if (this.deleting.has(instance.id)) {
+      throw new ConflictError(`Deletion of instance "${instance.name}" is already in progress`);
+    }
+    this.deleting.add(instance.id);
+    try {
+      this.bus.publish({
+        instanceId: instance.id,
+        instanceName: instance.name,
+        type: "instanceDelete",
+        data: { instanceId: instance.id, instanceName: instance.name },
+      });
+      // Relations cascade in the database: one statement removes every row of the instance.
+      await this.prisma.instance.delete({ where: { id: instance.id } });
+      return instance;
+    } finally {
+      this.deleting.delete(instance.id);
+    }
+  }
+}

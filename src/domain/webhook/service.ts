@@ -1,0 +1,99 @@
+import { randomBytes } from "node:crypto";
+import { type Caller, requireCaller, requireInstanceAccess } from "../../auth/access.ts";
+import type { PrismaClient } from "../../db/client.ts";
+import { NotFoundError } from "../../errors.ts";
+import type { Webhook, WebhookEvents } from "../../generated/sqlite/client.ts";
+import { EventFlagsPatch } from "../flags.ts";
+import { Uuid } from "../instance/schemas.ts";
+import type { InstanceRef, InstanceService } from "../instance/service.ts";
+import { uniquely } from "../prisma-errors.ts";
+import { validate } from "../validate.ts";
+import { CreateWebhookInput, UpdateWebhookInput } from "./schemas.ts";
+
+export type WebhookWithEvents = Webhook & { events: WebhookEvents };
+
+const withEvents = { events: true } as const;
+
+export class WebhookService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly instances: InstanceService,
+  ) {}
+
+  async list(caller: Caller, ref: InstanceRef): Promise<WebhookWithEvents[]> {
+    const instance = await this.instances.get(caller, ref);
+    const rows = await this.prisma.webhook.findMany({
+      where: { instanceId: instance.id },
+      include: withEvents,
+      orderBy: { createdAt: "asc" },
+    });
+    return rows as WebhookWithEvents[];
+  }
+
+  /** A webhook the caller may reach; `scope` also requires it to belong to that instance. */
+  async get(caller: Caller, webhookId: string, scope?: InstanceRef): Promise<WebhookWithEvents> {
+    requireCaller(caller);
+    const instanceId = scope ? (await this.instances.get(caller, scope)).id : undefined;
+    const webhook = await this.prisma.webhook.findUnique({
+      where: { id: validate(Uuid, webhookId) },
+      include: withEvents,
+    });
+    if (!webhook?.events || (instanceId && webhook.instanceId !== instanceId)) {
+      throw new NotFoundError("Webhook", webhookId);
+    }
+    requireInstanceAccess(caller, webhook.instanceId);
+    return webhook as WebhookWithEvents;
+  }
+
+  async create(caller: Caller, ref: InstanceRef, input: CreateWebhookInput): Promise<WebhookWithEvents> {
+    const instance = await this.instances.get(caller, ref);
+    const { events, ...data } = validate(CreateWebhookInput, input);
+    const created = this.prisma.webhook.create({
+      data: {
+        ...data,
+        instanceId: instance.id,
+        secret: randomBytes(32).toString("base64url"),
+        events: { create: events ?? {} },
+      },
+      include: withEvents,
+    });
+    return (await uniquely(created, `A webhook named "${data.name}" already exists`)) as WebhookWithEvents;
+  }
+
+  async update(
+    caller: Caller,
+    webhookId: string,
+    input: UpdateWebhookInput,
+    scope?: InstanceRef,
+  ): Promise<WebhookWithEvents> {
+    const existing = await this.get(caller, webhookId, scope);
+    const data = validate(UpdateWebhookInput, input);
+    const updated = this.prisma.webhook.update({ where: { id: existing.id }, data, include: withEvents });
+    return (await uniquely(updated, `A webhook named "${data.name}" already exists`)) as WebhookWithEvents;
+  }
+
+  async setEvents(caller: Caller, webhookId: string, events: EventFlagsPatch): Promise<WebhookWithEvents> {
+    const existing = await this.get(caller, webhookId);
+    const flags = validate(EventFlagsPatch, events);
+    await this.prisma.webhookEvents.update({ where: { webhookId: existing.id }, data: flags });
+    return this.get(caller, existing.id);
+  }
+
+  /** Signing secret rotation: deliveries after it are signed with the new one. */
+  async rotateSecret(caller: Caller, webhookId: string): Promise<WebhookWithEvents> {
+    const existing = await this.get(caller, webhookId);
+    const secret = randomBytes(32).toString("base64url");
+    return (await this.prisma.webhook.update({
+      where: { id: existing.id },
+      data: { secret },
+      include: withEvents,
+    })) as WebhookWithEvents;
+  }
+
+  async delete(caller: Caller, webhookId: string): Promise<WebhookWithEvents> {
+    const existing = await this.get(caller, webhookId);
+    const { count } = await this.prisma.webhook.deleteMany({ where: { id: existing.id } });
+    if (count === 0) throw new NotFoundError("Webhook", webhookId);
+    return existing;
+  }
+}

@@ -1,0 +1,38 @@
+// Every other name for the canonical events lives here and only here.
+import { EVENT_FLAGS, type EventFlag, type EventFlags, type EventType } from "./types.ts";
+
+/** RyzeAPI's six coarse event types and the fine flags each one stands for. */
+export const COARSE_EVENTS = {
+  "message.exchange": ["messagesSet", "messagesUpsert", "sendMessage"],
+  "message.status": ["messagesUpdate"],
+  "call.update": ["callUpsert"],
+  "group.flow": ["groupsUpsert", "groupUpdate", "groupParticipantsUpdate"],
+  "instance.state": ["qrcodeUpdate", "stateInstance", "connectionUpdate"],
+  "label.update": ["labelsUpdate"],
+} as const satisfies Record<string, readonly EventFlag[]>;
+
+export type CoarseEvent = keyof typeof COARSE_EVENTS;
+export const COARSE_EVENT_NAMES = Object.keys(COARSE_EVENTS) as CoarseEvent[];
+
+/** An empty list means every coarse type, as RyzeAPI documents. */
+export function flagsFromCoarse(events: readonly CoarseEvent[]): EventFlags {
+  const wanted = new Set<EventFlag>(
+    (events.length === 0 ? COARSE_EVENT_NAMES : events).flatMap((name) => COARSE_EVENTS[name]),
+  );
+  return Object.fromEntries(EVENT_FLAGS.map((flag) => [flag, wanted.has(flag)])) as EventFlags;
+}
+
+/** The coarse types whose fine flags are all on; all six on reads back as the empty list. */
+export function coarseFromFlags(flags: EventFlags): CoarseEvent[] {
+  const on = COARSE_EVENT_NAMES.filter((name) => COARSE_EVENTS[name].every((flag) => flags[flag]));
+  return on.length === COARSE_EVENT_NAMES.length ? [] : on;
+}
+
+export function coarseOf(type: EventType): CoarseEvent | undefined {
+  return COARSE_EVENT_NAMES.find((name) => (COARSE_EVENTS[name] as readonly string[]).includes(type));
+}
+
+/** Evolution API's upper-case names: messagesUpsert -> MESSAGES_UPSERT. */
+export function evolutionName(type: EventType): string {
+  return type.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase();
+}

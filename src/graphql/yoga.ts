@@ -1,0 +1,72 @@
+import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
+import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { GraphQLError, type GraphQLSchema } from "graphql";
+import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import type { Caller } from "../auth/access.ts";
+import { tokenFromHeaders } from "../auth/tokens.ts";
+import { DomainError } from "../errors.ts";
+import { SlowConsumerError } from "../events/bus.ts";
+import type { Services } from "../services.ts";
+import type { GraphQLContext } from "./context.ts";
+
+/** What the HTTP and WebSocket servers hand Yoga for each operation. */
+export interface ServerContext {
+  /** Request headers (HTTP) or connection params merged over upgrade headers (graphql-ws). */
+  headers: Record<string, string | string[] | undefined>;
+  clientAddress: string;
+}
+
+export async function callerFromHeaders(
+  services: Services,
+  headers: Record<string, string | string[] | undefined>,
+): Promise<{ caller: Caller; tokenGiven: boolean }> {
+  const token = tokenFromHeaders(headers);
+  if (!token) return { caller: null, tokenGiven: false };
+  return { caller: await services.tokens.resolve(token), tokenGiven: true };
+}
+
+/** Domain errors keep their message and code; anything unexpected is masked and logged. */
+function maskError(services: Services) {
+  return (error: unknown, message: string): Error => {
+    const original = error instanceof GraphQLError ? error.originalError : error;
+    if (original instanceof DomainError) {
+      return new GraphQLError(original.message, { extensions: { code: original.code } });
+    }
+    if (original instanceof SlowConsumerError) {
+      return new GraphQLError(original.message, { extensions: { code: "SLOW_CONSUMER" } });
+    }
+    if (error instanceof GraphQLError && !error.originalError) return error;
+    services.logger.error({ err: original }, "unexpected error in a GraphQL operation");
+    return new GraphQLError(message, { extensions: { code: "INTERNAL_SERVER_ERROR" } });
+  };
+}
+
+export function createGraphQLServer(
+  schema: GraphQLSchema,
+  services: Services,
+): YogaServerInstance<ServerContext, GraphQLContext> {
+  const { config } = services;
+  return createYoga<ServerContext, GraphQLContext>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    graphiql: config.GRAPHIQL ? { subscriptionsProtocol: "WS", title: "wagraph" } : false,
+    landingPage: false,
+    logging: false,
+    maskedErrors: { maskError: maskError(services) },
+    context: async ({ headers, clientAddress }) => {
+      const { caller } = await callerFromHeaders(services, headers);
+      return { caller, callerKey: clientAddress, services };
+    },
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true },
+        costLimit: { maxCost: config.GRAPHQL_MAX_COST },
+        maxAliases: { n: 20 },
+        maxDirectives: { n: 20 },
+        maxTokens: { n: 5000 },
+        blockFieldSuggestion: { enabled: false },
+      }),
+      useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf"] }),
+    ],
+  });
+}

@@ -1,0 +1,102 @@
+// The documented error shape and status codes of each API family, in one place. A shim
+// throws domain errors; the family's error handler answers them.
+import { DomainError, NotFoundError } from "../errors.ts";
+
+export type Family = "codechat" | "evolution" | "ryze";
+
+export interface ErrorAnswer {
+  status: number;
+  body: unknown;
+}
+
+const reasonPhrase: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  409: "Conflict",
+  413: "Payload Too Large",
+  415: "Unsupported Media Type",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+};
+
+/** Status of a domain error in each family; the codes each family documents. */
+const statusByCode: Record<Family, Record<DomainError["code"], number>> = {
+  // CodeChat documents 400 and 401 for these endpoints.
+  codechat: {
+    NOT_FOUND: 400,
+    VALIDATION: 400,
+    UNAUTHORIZED: 401,
+    FORBIDDEN: 401,
+    RATE_LIMITED: 429,
+    CONFLICT: 400,
+    NOT_CONNECTED: 400,
+  },
+  // Evolution: "400 - instance doesn't exist or deletion failed", 401 unauthorized.
+  evolution: {
+    NOT_FOUND: 400,
+    VALIDATION: 400,
+    UNAUTHORIZED: 401,
+    FORBIDDEN: 401,
+    RATE_LIMITED: 429,
+    CONFLICT: 400,
+    NOT_CONNECTED: 400,
+  },
+  ryze: {
+    NOT_FOUND: 404,
+    VALIDATION: 400,
+    UNAUTHORIZED: 401,
+    FORBIDDEN: 401,
+    RATE_LIMITED: 429,
+    CONFLICT: 409,
+    NOT_CONNECTED: 400,
+  },
+};
+
+/** RyzeAPI answers fixed messages per status. */
+const ryzeMessages: Record<number, string> = {
+  400: "Invalid request body",
+  401: "Invalid token",
+  429: "Rate limit exceeded. Try again later.",
+  500: "Failed to get instance",
+};
+
+export function errorBody(family: Family, status: number, message: string): unknown {
+  switch (family) {
+    case "codechat":
+      return { message: [message], error: reasonPhrase[status] ?? "Error", statusCode: status };
+    case "evolution":
+      return { error: true, message };
+    case "ryze":
+      return { success: false, error: { message } };
+  }
+}
+
+function domainMessage(family: Family, error: DomainError, status: number): string {
+  if (family === "ryze") {
+    if (error instanceof NotFoundError && error.resource === "Instance") return "Instance not found";
+    if (error.code === "NOT_FOUND") return error.message;
+    return ryzeMessages[status] ?? error.message;
+  }
+  if (family === "evolution") {
+    if (error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN") return "Unauthorized";
+    if (error instanceof NotFoundError && error.resource === "Instance")
+      return `The "${error.ref}" instance does not exist`;
+  }
+  return error.message;
+}
+
+/** The answer for anything a shim throws: domain errors, parser errors, or the unexpected. */
+export function answerError(family: Family, error: unknown): ErrorAnswer {
+  if (error instanceof DomainError) {
+    const status = statusByCode[family][error.code];
+    const body = errorBody(family, status, domainMessage(family, error, status));
+    return { status, body };
+  }
+  const fastifyError = error as { statusCode?: number; message?: string; validation?: unknown };
+  const status = fastifyError.statusCode && fastifyError.statusCode < 500 ? fastifyError.statusCode : 500;
+  let message = status === 500 ? "Internal server error" : (fastifyError.message ?? "Bad request");
+  if (family === "ryze" && ryzeMessages[status]) message = ryzeMessages[status];
+  return { status, body: errorBody(family, status, message) };
+}

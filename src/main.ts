@@ -1,0 +1,52 @@
+import { createApp } from "./app.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { createLogger } from "./logger.ts";
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const app = await createApp(config, logger);
+  const address = await app.listen();
+  const base = config.PUBLIC_URL ?? address.replace("[::1]", "localhost");
+  logger.info(
+    { graphql: `${base}/graphql`, openapi: `${base}/openapi.json`, database: config.databaseProvider },
+    "wagraph listening",
+  );
+  if (app.generatedAccountToken) {
+    // Printed once: only its hash is kept.
+    console.log(
+      `\n  wagraph is running\n  GraphQL (GraphiQL): ${base}/graphql\n  OpenAPI:            ${base}/openapi.json\n` +
+        `  Account token (shown once, keep it): ${app.generatedAccountToken}\n`,
+    );
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    const timer = setTimeout(() => {
+      logger.error("shutdown timed out");
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    await app.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,809 @@
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  /** The `ID` scalar type represents a unique identifier, often used to refetch an object or as key for a cache. The ID type appears in a JSON response as a String; however, it is not intended to be human-readable. When expected as an input type, any string (such as `"4"`) or integer (such as `4`) input value will be accepted as an ID. */
+  ID: { input: string; output: string; }
+  /** The `String` scalar type represents textual data, represented as UTF-8 character sequences. The String type is most often used by GraphQL to represent free-form human-readable text. */
+  String: { input: string; output: string; }
+  /** The `Boolean` scalar type represents `true` or `false`. */
+  Boolean: { input: boolean; output: boolean; }
+  /** The `Int` scalar type represents non-fractional signed whole numeric values. Int can represent values between -(2^31) and 2^31 - 1. */
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  DateTime: { input: string; output: string; }
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: { input: unknown; output: unknown; }
+};
+
+export type BusinessProfile = {
+  __typename?: 'BusinessProfile';
+  address?: Maybe<Scalars['String']['output']>;
+  category?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  email?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  website?: Maybe<Scalars['String']['output']>;
+};
+
+/** The request conflicts with the current state (duplicate, in progress). */
+export type ConflictError = Error & {
+  __typename?: 'ConflictError';
+  code: ErrorCode;
+  message: Scalars['String']['output'];
+};
+
+export type ConnectionStatus =
+  | 'close'
+  | 'connecting'
+  | 'open'
+  | 'refused';
+
+export type CreateInstanceInput = {
+  alwaysOnline?: InputMaybe<Scalars['Boolean']['input']>;
+  callRejectMessage?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  ignoreGroups?: InputMaybe<Scalars['Boolean']['input']>;
+  ignoreStatus?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Unique; letters, digits, '.', '_' and '-'. */
+  name: Scalars['String']['input'];
+  readMessages?: InputMaybe<Scalars['Boolean']['input']>;
+  rejectCalls?: InputMaybe<Scalars['Boolean']['input']>;
+  syncFullHistory?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type CreateWebhookInput = {
+  /** Sent as the Authorization header. */
+  authorization?: InputMaybe<Scalars['String']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** All on unless given. */
+  events?: InputMaybe<EventFlagsInput>;
+  mediaBase64?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Unique within the instance. */
+  name: Scalars['String']['input'];
+  /** Absolute http(s) URL. */
+  url: Scalars['String']['input'];
+};
+
+export type DeletedInstance = {
+  __typename?: 'DeletedInstance';
+  instanceId: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type DeletedSocket = {
+  __typename?: 'DeletedSocket';
+  deletedAt: Scalars['DateTime']['output'];
+  socketId: Scalars['String']['output'];
+};
+
+export type DeletedWebhook = {
+  __typename?: 'DeletedWebhook';
+  name: Scalars['String']['output'];
+  webhookId: Scalars['String']['output'];
+};
+
+/** Every error result: switch on __typename or code. */
+export type Error = {
+  code: ErrorCode;
+  message: Scalars['String']['output'];
+};
+
+export type ErrorCode =
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'NOT_CONNECTED'
+  | 'NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'UNAUTHORIZED'
+  | 'VALIDATION';
+
+/** Which events a sink receives. */
+export type EventFlags = {
+  __typename?: 'EventFlags';
+  callUpsert: Scalars['Boolean']['output'];
+  chatsDelete: Scalars['Boolean']['output'];
+  chatsSet: Scalars['Boolean']['output'];
+  chatsUpdate: Scalars['Boolean']['output'];
+  chatsUpsert: Scalars['Boolean']['output'];
+  connectionUpdate: Scalars['Boolean']['output'];
+  contactsSet: Scalars['Boolean']['output'];
+  contactsUpdate: Scalars['Boolean']['output'];
+  contactsUpsert: Scalars['Boolean']['output'];
+  groupParticipantsUpdate: Scalars['Boolean']['output'];
+  groupUpdate: Scalars['Boolean']['output'];
+  groupsUpsert: Scalars['Boolean']['output'];
+  labelsUpdate: Scalars['Boolean']['output'];
+  messagesSet: Scalars['Boolean']['output'];
+  messagesUpdate: Scalars['Boolean']['output'];
+  messagesUpsert: Scalars['Boolean']['output'];
+  newJwt: Scalars['Boolean']['output'];
+  presenceUpdate: Scalars['Boolean']['output'];
+  qrcodeUpdate: Scalars['Boolean']['output'];
+  sendMessage: Scalars['Boolean']['output'];
+  stateInstance: Scalars['Boolean']['output'];
+};
+
+/** Flags to change; flags left out keep their value. */
+export type EventFlagsInput = {
+  callUpsert?: InputMaybe<Scalars['Boolean']['input']>;
+  chatsDelete?: InputMaybe<Scalars['Boolean']['input']>;
+  chatsSet?: InputMaybe<Scalars['Boolean']['input']>;
+  chatsUpdate?: InputMaybe<Scalars['Boolean']['input']>;
+  chatsUpsert?: InputMaybe<Scalars['Boolean']['input']>;
+  connectionUpdate?: InputMaybe<Scalars['Boolean']['input']>;
+  contactsSet?: InputMaybe<Scalars['Boolean']['input']>;
+  contactsUpdate?: InputMaybe<Scalars['Boolean']['input']>;
+  contactsUpsert?: InputMaybe<Scalars['Boolean']['input']>;
+  groupParticipantsUpdate?: InputMaybe<Scalars['Boolean']['input']>;
+  groupUpdate?: InputMaybe<Scalars['Boolean']['input']>;
+  groupsUpsert?: InputMaybe<Scalars['Boolean']['input']>;
+  labelsUpdate?: InputMaybe<Scalars['Boolean']['input']>;
+  messagesSet?: InputMaybe<Scalars['Boolean']['input']>;
+  messagesUpdate?: InputMaybe<Scalars['Boolean']['input']>;
+  messagesUpsert?: InputMaybe<Scalars['Boolean']['input']>;
+  newJwt?: InputMaybe<Scalars['Boolean']['input']>;
+  presenceUpdate?: InputMaybe<Scalars['Boolean']['input']>;
+  qrcodeUpdate?: InputMaybe<Scalars['Boolean']['input']>;
+  sendMessage?: InputMaybe<Scalars['Boolean']['input']>;
+  stateInstance?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type EventType =
+  | 'callUpsert'
+  | 'chatsDelete'
+  | 'chatsSet'
+  | 'chatsUpdate'
+  | 'chatsUpsert'
+  | 'connectionUpdate'
+  | 'contactsSet'
+  | 'contactsUpdate'
+  | 'contactsUpsert'
+  | 'groupParticipantsUpdate'
+  | 'groupUpdate'
+  | 'groupsUpsert'
+  | 'instanceDelete'
+  | 'labelsUpdate'
+  | 'messagesSet'
+  | 'messagesUpdate'
+  | 'messagesUpsert'
+  | 'newJwt'
+  | 'presenceUpdate'
+  | 'qrcodeUpdate'
+  | 'sendMessage'
+  | 'stateInstance';
+
+/** The token does not reach this resource or operation. */
+export type ForbiddenError = Error & {
+  __typename?: 'ForbiddenError';
+  code: ErrorCode;
+  message: Scalars['String']['output'];
+};
+
+/** One WhatsApp session (a linked device of one phone number). */
+export type Instance = Node & {
+  __typename?: 'Instance';
+  /** The linked WhatsApp account, once connected. */
+  account?: Maybe<WhatsAppAccount>;
+  business?: Maybe<BusinessProfile>;
+  /** Whether WhatsApp is connected. */
+  connection: ConnectionStatus;
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The raw UUID, as the REST families use it. */
+  instanceId: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  settings: InstanceSettings;
+  socket?: Maybe<Socket>;
+  /** Whether the gateway runs it. */
+  state: InstanceState;
+  /** The current instance token (a signed JWT). */
+  token?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  webhooks: Array<Webhook>;
+};
+
+/** One canonical event of an instance. */
+export type InstanceEvent = {
+  __typename?: 'InstanceEvent';
+  data: Scalars['JSON']['output'];
+  /** Unique; webhooks use it as the idempotency key. */
+  id: Scalars['ID']['output'];
+  instanceId: Scalars['String']['output'];
+  instanceName: Scalars['String']['output'];
+  timestamp: Scalars['DateTime']['output'];
+  type: EventType;
+};
+
+export type InstanceFilter = {
+  connection?: InputMaybe<ConnectionStatus>;
+  /** Part of the name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  state?: InputMaybe<InstanceState>;
+};
+
+export type InstanceSettings = {
+  __typename?: 'InstanceSettings';
+  alwaysOnline: Scalars['Boolean']['output'];
+  callRejectMessage?: Maybe<Scalars['String']['output']>;
+  ignoreGroups: Scalars['Boolean']['output'];
+  ignoreStatus: Scalars['Boolean']['output'];
+  readMessages: Scalars['Boolean']['output'];
+  rejectCalls: Scalars['Boolean']['output'];
+  syncFullHistory: Scalars['Boolean']['output'];
+};
+
+export type InstanceState =
+  | 'active'
+  | 'inactive';
+
+/** An instance and its newly issued token (shown once here; also readable as Instance.token). */
+export type InstanceWithToken = {
+  __typename?: 'InstanceWithToken';
+  instance: Instance;
+  token: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates a disconnected instance and issues its token (account token only). */
+  createInstance: MutationCreateInstanceResult;
+  createWebhook: MutationCreateWebhookResult;
+  /** Deletes an instance and all its data; instanceDelete is emitted first. */
+  deleteInstance: MutationDeleteInstanceResult;
+  deleteSocket: MutationDeleteSocketResult;
+  deleteWebhook: MutationDeleteWebhookResult;
+  /** Logs the WhatsApp session off; the instance and its configuration stay. */
+  logoutInstance: MutationLogoutInstanceResult;
+  /** Issues a new instance token and revokes the previous one; emits newJwt. */
+  rotateInstanceToken: MutationRotateInstanceTokenResult;
+  rotateWebhookSecret: MutationRotateWebhookSecretResult;
+  /** Creates or updates the WebSocket configuration (idempotent). */
+  setSocket: MutationSetSocketResult;
+  /** Turns event flags on or off; flags left out keep their value. */
+  setWebhookEvents: MutationSetWebhookEventsResult;
+  updateInstance: MutationUpdateInstanceResult;
+  updateWebhook: MutationUpdateWebhookResult;
+};
+
+
+export type MutationCreateInstanceArgs = {
+  input: CreateInstanceInput;
+};
+
+
+export type MutationCreateWebhookArgs = {
+  input: CreateWebhookInput;
+  instanceId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteInstanceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteSocketArgs = {
+  instanceId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWebhookArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationLogoutInstanceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateInstanceTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateWebhookSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetSocketArgs = {
+  input: SetSocketInput;
+  instanceId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetWebhookEventsArgs = {
+  events: EventFlagsInput;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateInstanceArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateInstanceInput;
+};
+
+
+export type MutationUpdateWebhookArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateWebhookInput;
+};
+
+export type MutationCreateInstanceResult = ConflictError | ForbiddenError | InstanceWithToken | NotFoundError | RateLimitedError | UnauthorizedError | ValidationError;
+
+export type MutationCreateWebhookResult = ConflictError | ForbiddenError | NotFoundError | UnauthorizedError | ValidationError | Webhook;
+
+export type MutationDeleteInstanceResult = ConflictError | DeletedInstance | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationError;
+
+export type MutationDeleteSocketResult = DeletedSocket | ForbiddenError | NotFoundError | RateLimitedError | UnauthorizedError | ValidationError;
+
+export type MutationDeleteWebhookResult = DeletedWebhook | ForbiddenError | NotFoundError | UnauthorizedError | ValidationError;
+
+export type MutationLogoutInstanceResult = ForbiddenError | Instance | NotConnectedError | NotFoundError | UnauthorizedError | ValidationError;
+
+export type MutationRotateInstanceTokenResult = ForbiddenError | InstanceWithToken | NotFoundError | UnauthorizedError | ValidationError;
+
+export type MutationRotateWebhookSecretResult = ForbiddenError | NotFoundError | UnauthorizedError | ValidationError | Webhook;
+
+export type MutationSetSocketResult = ForbiddenError | NotFoundError | RateLimitedError | Socket | UnauthorizedError | ValidationError;
+
+export type MutationSetWebhookEventsResult = ForbiddenError | NotFoundError | UnauthorizedError | ValidationError | Webhook;
+
+export type MutationUpdateInstanceResult = ConflictError | ForbiddenError | Instance | NotFoundError | UnauthorizedError | ValidationError;
+
+export type MutationUpdateWebhookResult = ConflictError | ForbiddenError | NotFoundError | UnauthorizedError | ValidationError | Webhook;
+
+export type Node = {
+  id: Scalars['ID']['output'];
+};
+
+/** The operation needs a connected WhatsApp session. */
+export type NotConnectedError = Error & {
+  __typename?: 'NotConnectedError';
+  code: ErrorCode;
+  instanceName: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** The referenced resource does not exist. */
+export type NotFoundError = Error & {
+  __typename?: 'NotFoundError';
+  code: ErrorCode;
+  message: Scalars['String']['output'];
+  ref: Scalars['String']['output'];
+  resource: Scalars['String']['output'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** One instance, by id (global or UUID) or by name. */
+  instance: QueryInstanceResult;
+  /** Instances the token reaches (an instance token sees only its own), by name. */
+  instances: QueryInstancesConnection;
+  node?: Maybe<Node>;
+  nodes: Array<Maybe<Node>>;
+};
+
+
+export type QueryInstanceArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryInstancesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InstanceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+export type QueryInstanceResult = ForbiddenError | Instance | NotFoundError | UnauthorizedError | ValidationError;
+
+export type QueryInstancesConnection = {
+  __typename?: 'QueryInstancesConnection';
+  edges: Array<QueryInstancesConnectionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type QueryInstancesConnectionEdge = {
+  __typename?: 'QueryInstancesConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Instance;
+};
+
+/** Too many requests; retry after the given seconds. */
+export type RateLimitedError = Error & {
+  __typename?: 'RateLimitedError';
+  code: ErrorCode;
+  message: Scalars['String']['output'];
+  retryAfterSeconds: Scalars['Int']['output'];
+};
+
+export type SetSocketInput = {
+  enabled: Scalars['Boolean']['input'];
+  events?: InputMaybe<EventFlagsInput>;
+  mediaBase64?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The instance's WebSocket configuration (GET /ws/:instance). */
+export type Socket = {
+  __typename?: 'Socket';
+  createdAt: Scalars['DateTime']['output'];
+  enabled: Scalars['Boolean']['output'];
+  events: EventFlags;
+  mediaBase64: Scalars['Boolean']['output'];
+  socketId: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Live events of one instance, optionally of some types. A client that falls 256 events behind is dropped; the stream ends after instanceDelete. */
+  instanceEvents: InstanceEvent;
+};
+
+
+export type SubscriptionInstanceEventsArgs = {
+  instanceId: Scalars['ID']['input'];
+  types?: InputMaybe<Array<EventType>>;
+};
+
+/** No valid token came with the request. */
+export type UnauthorizedError = Error & {
+  __typename?: 'UnauthorizedError';
+  code: ErrorCode;
+  message: Scalars['String']['output'];
+};
+
+export type UpdateInstanceInput = {
+  alwaysOnline?: InputMaybe<Scalars['Boolean']['input']>;
+  callRejectMessage?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  ignoreGroups?: InputMaybe<Scalars['Boolean']['input']>;
+  ignoreStatus?: InputMaybe<Scalars['Boolean']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  readMessages?: InputMaybe<Scalars['Boolean']['input']>;
+  rejectCalls?: InputMaybe<Scalars['Boolean']['input']>;
+  state?: InputMaybe<InstanceState>;
+  syncFullHistory?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type UpdateWebhookInput = {
+  authorization?: InputMaybe<Scalars['String']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  mediaBase64?: InputMaybe<Scalars['Boolean']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The input was rejected; nothing was changed. */
+export type ValidationError = Error & {
+  __typename?: 'ValidationError';
+  code: ErrorCode;
+  issues: Array<ValidationIssue>;
+  message: Scalars['String']['output'];
+};
+
+export type ValidationIssue = {
+  __typename?: 'ValidationIssue';
+  message: Scalars['String']['output'];
+  path: Scalars['String']['output'];
+};
+
+/** An HTTP endpoint that receives the instance's events. */
+export type Webhook = Node & {
+  __typename?: 'Webhook';
+  createdAt: Scalars['DateTime']['output'];
+  enabled: Scalars['Boolean']['output'];
+  events: EventFlags;
+  /** Whether deliveries carry an Authorization header (its value is never shown). */
+  hasAuthorization: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  mediaBase64: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  /** HMAC-SHA256 key that signs every delivery. */
+  signingSecret: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  url: Scalars['String']['output'];
+  /** The raw UUID, as the REST families use it. */
+  webhookId: Scalars['String']['output'];
+};
+
+export type WhatsAppAccount = {
+  __typename?: 'WhatsAppAccount';
+  createdAt: Scalars['DateTime']['output'];
+  jid: Scalars['String']['output'];
+  pictureUrl?: Maybe<Scalars['String']['output']>;
+  pushName?: Maybe<Scalars['String']['output']>;
+};
+
+type ErrorFields_ConflictError_Fragment = { __typename: 'ConflictError', code: ErrorCode, message: string };
+
+type ErrorFields_ForbiddenError_Fragment = { __typename: 'ForbiddenError', code: ErrorCode, message: string };
+
+type ErrorFields_NotConnectedError_Fragment = { __typename: 'NotConnectedError', code: ErrorCode, message: string };
+
+type ErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', code: ErrorCode, message: string };
+
+type ErrorFields_RateLimitedError_Fragment = { __typename: 'RateLimitedError', code: ErrorCode, message: string };
+
+type ErrorFields_UnauthorizedError_Fragment = { __typename: 'UnauthorizedError', code: ErrorCode, message: string };
+
+type ErrorFields_ValidationError_Fragment = { __typename: 'ValidationError', code: ErrorCode, message: string };
+
+export type ErrorFieldsFragment =
+  | ErrorFields_ConflictError_Fragment
+  | ErrorFields_ForbiddenError_Fragment
+  | ErrorFields_NotConnectedError_Fragment
+  | ErrorFields_NotFoundError_Fragment
+  | ErrorFields_RateLimitedError_Fragment
+  | ErrorFields_UnauthorizedError_Fragment
+  | ErrorFields_ValidationError_Fragment
+;
+
+export type InstanceFieldsFragment = { __typename?: 'Instance', id: string, instanceId: string, name: string, description?: string | null, state: InstanceState, connection: ConnectionStatus, token?: string | null, settings: { __typename?: 'InstanceSettings', rejectCalls: boolean, alwaysOnline: boolean, syncFullHistory: boolean }, account?: { __typename?: 'WhatsAppAccount', jid: string, pushName?: string | null } | null, webhooks: Array<{ __typename?: 'Webhook', id: string, webhookId: string, name: string, url: string, enabled: boolean, events: { __typename?: 'EventFlags', messagesUpsert: boolean, newJwt: boolean } }>, socket?: { __typename?: 'Socket', socketId: string, enabled: boolean, mediaBase64: boolean, events: { __typename?: 'EventFlags', qrcodeUpdate: boolean, messagesUpsert: boolean } } | null };
+
+export type CreateInstanceMutationVariables = Exact<{
+  input: CreateInstanceInput;
+}>;
+
+
+export type CreateInstanceMutation = { __typename?: 'Mutation', createInstance:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'InstanceWithToken', token: string, instance: { __typename?: 'Instance', id: string, instanceId: string, name: string, description?: string | null, state: InstanceState, connection: ConnectionStatus, token?: string | null, settings: { __typename?: 'InstanceSettings', rejectCalls: boolean, alwaysOnline: boolean, syncFullHistory: boolean }, account?: { __typename?: 'WhatsAppAccount', jid: string, pushName?: string | null } | null, webhooks: Array<{ __typename?: 'Webhook', id: string, webhookId: string, name: string, url: string, enabled: boolean, events: { __typename?: 'EventFlags', messagesUpsert: boolean, newJwt: boolean } }>, socket?: { __typename?: 'Socket', socketId: string, enabled: boolean, mediaBase64: boolean, events: { __typename?: 'EventFlags', qrcodeUpdate: boolean, messagesUpsert: boolean } } | null } }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, issues: Array<{ __typename?: 'ValidationIssue', path: string, message: string }> }
+   };
+
+export type UpdateInstanceMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateInstanceInput;
+}>;
+
+
+export type UpdateInstanceMutation = { __typename?: 'Mutation', updateInstance:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'Instance', id: string, instanceId: string, name: string, description?: string | null, state: InstanceState, connection: ConnectionStatus, token?: string | null, settings: { __typename?: 'InstanceSettings', rejectCalls: boolean, alwaysOnline: boolean, syncFullHistory: boolean }, account?: { __typename?: 'WhatsAppAccount', jid: string, pushName?: string | null } | null, webhooks: Array<{ __typename?: 'Webhook', id: string, webhookId: string, name: string, url: string, enabled: boolean, events: { __typename?: 'EventFlags', messagesUpsert: boolean, newJwt: boolean } }>, socket?: { __typename?: 'Socket', socketId: string, enabled: boolean, mediaBase64: boolean, events: { __typename?: 'EventFlags', qrcodeUpdate: boolean, messagesUpsert: boolean } } | null }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type DeleteInstanceMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteInstanceMutation = { __typename?: 'Mutation', deleteInstance:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'DeletedInstance', instanceId: string, name: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type RotateInstanceTokenMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RotateInstanceTokenMutation = { __typename?: 'Mutation', rotateInstanceToken:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'InstanceWithToken', token: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type LogoutInstanceMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type LogoutInstanceMutation = { __typename?: 'Mutation', logoutInstance:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'Instance' }
+    | { __typename: 'NotConnectedError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type InstancesQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InstanceFilter>;
+}>;
+
+
+export type InstancesQuery = { __typename?: 'Query', instances: { __typename?: 'QueryInstancesConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'QueryInstancesConnectionEdge', node: { __typename?: 'Instance', id: string, instanceId: string, name: string, description?: string | null, state: InstanceState, connection: ConnectionStatus, token?: string | null, settings: { __typename?: 'InstanceSettings', rejectCalls: boolean, alwaysOnline: boolean, syncFullHistory: boolean }, account?: { __typename?: 'WhatsAppAccount', jid: string, pushName?: string | null } | null, webhooks: Array<{ __typename?: 'Webhook', id: string, webhookId: string, name: string, url: string, enabled: boolean, events: { __typename?: 'EventFlags', messagesUpsert: boolean, newJwt: boolean } }>, socket?: { __typename?: 'Socket', socketId: string, enabled: boolean, mediaBase64: boolean, events: { __typename?: 'EventFlags', qrcodeUpdate: boolean, messagesUpsert: boolean } } | null } }> } };
+
+export type InstanceQueryVariables = Exact<{
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type InstanceQuery = { __typename?: 'Query', instance:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'Instance', id: string, instanceId: string, name: string, description?: string | null, state: InstanceState, connection: ConnectionStatus, token?: string | null, settings: { __typename?: 'InstanceSettings', rejectCalls: boolean, alwaysOnline: boolean, syncFullHistory: boolean }, account?: { __typename?: 'WhatsAppAccount', jid: string, pushName?: string | null } | null, webhooks: Array<{ __typename?: 'Webhook', id: string, webhookId: string, name: string, url: string, enabled: boolean, events: { __typename?: 'EventFlags', messagesUpsert: boolean, newJwt: boolean } }>, socket?: { __typename?: 'Socket', socketId: string, enabled: boolean, mediaBase64: boolean, events: { __typename?: 'EventFlags', qrcodeUpdate: boolean, messagesUpsert: boolean } } | null }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type NodeQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type NodeQuery = { __typename?: 'Query', node?:
+    | { __typename: 'Instance', name: string, id: string }
+    | { __typename: 'Webhook', name: string, id: string }
+   | null };
+
+export type InstanceEventsSubscriptionVariables = Exact<{
+  instanceId: Scalars['ID']['input'];
+  types?: InputMaybe<Array<EventType> | EventType>;
+}>;
+
+
+export type InstanceEventsSubscription = { __typename?: 'Subscription', instanceEvents: { __typename?: 'InstanceEvent', id: string, type: EventType, instanceId: string, instanceName: string, timestamp: string, data: unknown } };
+
+export type WebhookFieldsFragment = { __typename?: 'Webhook', id: string, webhookId: string, name: string, url: string, enabled: boolean, mediaBase64: boolean, hasAuthorization: boolean, signingSecret: string, events: { __typename?: 'EventFlags', qrcodeUpdate: boolean, messagesUpsert: boolean, sendMessage: boolean, newJwt: boolean, callUpsert: boolean } };
+
+export type CreateWebhookMutationVariables = Exact<{
+  instanceId: Scalars['ID']['input'];
+  input: CreateWebhookInput;
+}>;
+
+
+export type CreateWebhookMutation = { __typename?: 'Mutation', createWebhook:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string, issues: Array<{ __typename?: 'ValidationIssue', path: string, message: string }> }
+    | { __typename: 'Webhook', id: string, webhookId: string, name: string, url: string, enabled: boolean, mediaBase64: boolean, hasAuthorization: boolean, signingSecret: string, events: { __typename?: 'EventFlags', qrcodeUpdate: boolean, messagesUpsert: boolean, sendMessage: boolean, newJwt: boolean, callUpsert: boolean } }
+   };
+
+export type UpdateWebhookMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateWebhookInput;
+}>;
+
+
+export type UpdateWebhookMutation = { __typename?: 'Mutation', updateWebhook:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'Webhook', id: string, webhookId: string, name: string, url: string, enabled: boolean, mediaBase64: boolean, hasAuthorization: boolean, signingSecret: string, events: { __typename?: 'EventFlags', qrcodeUpdate: boolean, messagesUpsert: boolean, sendMessage: boolean, newJwt: boolean, callUpsert: boolean } }
+   };
+
+export type SetWebhookEventsMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  events: EventFlagsInput;
+}>;
+
+
+export type SetWebhookEventsMutation = { __typename?: 'Mutation', setWebhookEvents:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'Webhook', id: string, webhookId: string, name: string, url: string, enabled: boolean, mediaBase64: boolean, hasAuthorization: boolean, signingSecret: string, events: { __typename?: 'EventFlags', qrcodeUpdate: boolean, messagesUpsert: boolean, sendMessage: boolean, newJwt: boolean, callUpsert: boolean } }
+   };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RotateWebhookSecretMutation = { __typename?: 'Mutation', rotateWebhookSecret:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+    | { __typename: 'Webhook', signingSecret: string }
+   };
+
+export type DeleteWebhookMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteWebhookMutation = { __typename?: 'Mutation', deleteWebhook:
+    | { __typename: 'DeletedWebhook', webhookId: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type SetSocketMutationVariables = Exact<{
+  instanceId: Scalars['ID']['input'];
+  input: SetSocketInput;
+}>;
+
+
+export type SetSocketMutation = { __typename?: 'Mutation', setSocket:
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'Socket', socketId: string, enabled: boolean, mediaBase64: boolean, events: { __typename?: 'EventFlags', qrcodeUpdate: boolean, messagesUpsert: boolean, callUpsert: boolean } }
+    | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export type DeleteSocketMutationVariables = Exact<{
+  instanceId: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteSocketMutation = { __typename?: 'Mutation', deleteSocket:
+    | { __typename: 'DeletedSocket', socketId: string, deletedAt: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', code: ErrorCode, message: string }
+   };
+
+export const ErrorFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<ErrorFieldsFragment, unknown>;
+export const InstanceFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InstanceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Instance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"instanceId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"connection"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectCalls"}},{"kind":"Field","name":{"kind":"Name","value":"alwaysOnline"}},{"kind":"Field","name":{"kind":"Name","value":"syncFullHistory"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jid"}},{"kind":"Field","name":{"kind":"Name","value":"pushName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"webhooks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"webhookId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messagesUpsert"}},{"kind":"Field","name":{"kind":"Name","value":"newJwt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"socket"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"socketId"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"mediaBase64"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"qrcodeUpdate"}},{"kind":"Field","name":{"kind":"Name","value":"messagesUpsert"}}]}}]}}]}}]} as unknown as DocumentNode<InstanceFieldsFragment, unknown>;
+export const WebhookFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebhookFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Webhook"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"webhookId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"mediaBase64"}},{"kind":"Field","name":{"kind":"Name","value":"hasAuthorization"}},{"kind":"Field","name":{"kind":"Name","value":"signingSecret"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"qrcodeUpdate"}},{"kind":"Field","name":{"kind":"Name","value":"messagesUpsert"}},{"kind":"Field","name":{"kind":"Name","value":"sendMessage"}},{"kind":"Field","name":{"kind":"Name","value":"newJwt"}},{"kind":"Field","name":{"kind":"Name","value":"callUpsert"}}]}}]}}]} as unknown as DocumentNode<WebhookFieldsFragment, unknown>;
+export const CreateInstanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateInstance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateInstanceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createInstance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InstanceWithToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"instance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InstanceFields"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InstanceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Instance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"instanceId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"connection"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectCalls"}},{"kind":"Field","name":{"kind":"Name","value":"alwaysOnline"}},{"kind":"Field","name":{"kind":"Name","value":"syncFullHistory"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jid"}},{"kind":"Field","name":{"kind":"Name","value":"pushName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"webhooks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"webhookId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messagesUpsert"}},{"kind":"Field","name":{"kind":"Name","value":"newJwt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"socket"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"socketId"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"mediaBase64"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"qrcodeUpdate"}},{"kind":"Field","name":{"kind":"Name","value":"messagesUpsert"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CreateInstanceMutation, CreateInstanceMutationVariables>;
+export const UpdateInstanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateInstance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateInstanceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateInstance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Instance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InstanceFields"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InstanceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Instance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"instanceId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"connection"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectCalls"}},{"kind":"Field","name":{"kind":"Name","value":"alwaysOnline"}},{"kind":"Field","name":{"kind":"Name","value":"syncFullHistory"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jid"}},{"kind":"Field","name":{"kind":"Name","value":"pushName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"webhooks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"webhookId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messagesUpsert"}},{"kind":"Field","name":{"kind":"Name","value":"newJwt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"socket"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"socketId"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"mediaBase64"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"qrcodeUpdate"}},{"kind":"Field","name":{"kind":"Name","value":"messagesUpsert"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<UpdateInstanceMutation, UpdateInstanceMutationVariables>;
+export const DeleteInstanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteInstance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteInstance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeletedInstance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"instanceId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RateLimitedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retryAfterSeconds"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<DeleteInstanceMutation, DeleteInstanceMutationVariables>;
+export const RotateInstanceTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RotateInstanceToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateInstanceToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InstanceWithToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<RotateInstanceTokenMutation, RotateInstanceTokenMutationVariables>;
+export const LogoutInstanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LogoutInstance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logoutInstance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<LogoutInstanceMutation, LogoutInstanceMutationVariables>;
+export const InstancesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Instances"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"InstanceFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"instances"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InstanceFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InstanceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Instance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"instanceId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"connection"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectCalls"}},{"kind":"Field","name":{"kind":"Name","value":"alwaysOnline"}},{"kind":"Field","name":{"kind":"Name","value":"syncFullHistory"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jid"}},{"kind":"Field","name":{"kind":"Name","value":"pushName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"webhooks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"webhookId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messagesUpsert"}},{"kind":"Field","name":{"kind":"Name","value":"newJwt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"socket"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"socketId"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"mediaBase64"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"qrcodeUpdate"}},{"kind":"Field","name":{"kind":"Name","value":"messagesUpsert"}}]}}]}}]}}]} as unknown as DocumentNode<InstancesQuery, InstancesQueryVariables>;
+export const InstanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Instance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"instance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Instance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InstanceFields"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InstanceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Instance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"instanceId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"connection"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectCalls"}},{"kind":"Field","name":{"kind":"Name","value":"alwaysOnline"}},{"kind":"Field","name":{"kind":"Name","value":"syncFullHistory"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jid"}},{"kind":"Field","name":{"kind":"Name","value":"pushName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"webhooks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"webhookId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messagesUpsert"}},{"kind":"Field","name":{"kind":"Name","value":"newJwt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"socket"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"socketId"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"mediaBase64"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"qrcodeUpdate"}},{"kind":"Field","name":{"kind":"Name","value":"messagesUpsert"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<InstanceQuery, InstanceQueryVariables>;
+export const NodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Node"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Instance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Webhook"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<NodeQuery, NodeQueryVariables>;
+export const InstanceEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"InstanceEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"instanceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"types"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EventType"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"instanceEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"instanceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"instanceId"}}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"instanceId"}},{"kind":"Field","name":{"kind":"Name","value":"instanceName"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"data"}}]}}]}}]} as unknown as DocumentNode<InstanceEventsSubscription, InstanceEventsSubscriptionVariables>;
+export const CreateWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"instanceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWebhookInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"instanceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"instanceId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Webhook"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WebhookFields"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebhookFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Webhook"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"webhookId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"mediaBase64"}},{"kind":"Field","name":{"kind":"Name","value":"hasAuthorization"}},{"kind":"Field","name":{"kind":"Name","value":"signingSecret"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"qrcodeUpdate"}},{"kind":"Field","name":{"kind":"Name","value":"messagesUpsert"}},{"kind":"Field","name":{"kind":"Name","value":"sendMessage"}},{"kind":"Field","name":{"kind":"Name","value":"newJwt"}},{"kind":"Field","name":{"kind":"Name","value":"callUpsert"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CreateWebhookMutation, CreateWebhookMutationVariables>;
+export const UpdateWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateWebhookInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Webhook"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WebhookFields"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebhookFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Webhook"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"webhookId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"mediaBase64"}},{"kind":"Field","name":{"kind":"Name","value":"hasAuthorization"}},{"kind":"Field","name":{"kind":"Name","value":"signingSecret"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"qrcodeUpdate"}},{"kind":"Field","name":{"kind":"Name","value":"messagesUpsert"}},{"kind":"Field","name":{"kind":"Name","value":"sendMessage"}},{"kind":"Field","name":{"kind":"Name","value":"newJwt"}},{"kind":"Field","name":{"kind":"Name","value":"callUpsert"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<UpdateWebhookMutation, UpdateWebhookMutationVariables>;
+export const SetWebhookEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetWebhookEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"events"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EventFlagsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setWebhookEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"events"},"value":{"kind":"Variable","name":{"kind":"Name","value":"events"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Webhook"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WebhookFields"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebhookFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Webhook"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"webhookId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"mediaBase64"}},{"kind":"Field","name":{"kind":"Name","value":"hasAuthorization"}},{"kind":"Field","name":{"kind":"Name","value":"signingSecret"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"qrcodeUpdate"}},{"kind":"Field","name":{"kind":"Name","value":"messagesUpsert"}},{"kind":"Field","name":{"kind":"Name","value":"sendMessage"}},{"kind":"Field","name":{"kind":"Name","value":"newJwt"}},{"kind":"Field","name":{"kind":"Name","value":"callUpsert"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<SetWebhookEventsMutation, SetWebhookEventsMutationVariables>;
+export const RotateWebhookSecretDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RotateWebhookSecret"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateWebhookSecret"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Webhook"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signingSecret"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+export const DeleteWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeletedWebhook"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webhookId"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<DeleteWebhookMutation, DeleteWebhookMutationVariables>;
+export const SetSocketDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetSocket"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"instanceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetSocketInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setSocket"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"instanceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"instanceId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Socket"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"socketId"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"mediaBase64"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"qrcodeUpdate"}},{"kind":"Field","name":{"kind":"Name","value":"messagesUpsert"}},{"kind":"Field","name":{"kind":"Name","value":"callUpsert"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RateLimitedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retryAfterSeconds"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<SetSocketMutation, SetSocketMutationVariables>;
+export const DeleteSocketDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteSocket"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"instanceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteSocket"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"instanceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"instanceId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeletedSocket"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"socketId"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<DeleteSocketMutation, DeleteSocketMutationVariables>;

@@ -1,0 +1,39 @@
+import { type App, createApp } from "../../src/app.ts";
+import { loadConfig } from "../../src/config.ts";
+import { createLogger } from "../../src/logger.ts";
+import { freshDatabase } from "./database.ts";
+
+export const ACCOUNT_TOKEN = "test-account-token-0123456789";
+
+export interface RunningApp {
+  app: App;
+  url: string;
+  wsUrl: string;
+  databaseUrl: string;
+  stop(options?: { keepDatabase?: boolean }): Promise<void>;
+}
+
+/** Starts the real gateway on a loopback port with a fresh database. */
+export async function startApp(env: Record<string, string> = {}, databaseUrl?: string): Promise<RunningApp> {
+  const database = databaseUrl ? { url: databaseUrl, drop: async () => {} } : await freshDatabase();
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATABASE_URL: database.url,
+    ACCOUNT_TOKEN,
+    LOG_LEVEL: "silent",
+    ...env,
+  });
+  const app = await createApp(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"));
+  const address = await app.listen();
+  return {
+    app,
+    url: address,
+    wsUrl: address.replace(/^http/, "ws"),
+    databaseUrl: database.url,
+    async stop(options) {
+      await app.close();
+      if (!options?.keepDatabase) await database.drop();
+    },
+  };
+}

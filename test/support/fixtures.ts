@@ -1,0 +1,51 @@
+import { CreateInstanceDocument, CreateWebhookDocument, SetSocketDocument } from "../generated/graphql.ts";
+import { ACCOUNT_TOKEN } from "./app.ts";
+import { gql } from "./clients.ts";
+
+export interface InstanceFixture {
+  /** Relay global id. */
+  id: string;
+  /** Raw UUID, as the REST families use it. */
+  uuid: string;
+  name: string;
+  token: string;
+}
+
+let counter = 0;
+export function uniqueName(prefix = "inst"): string {
+  counter += 1;
+  return `${prefix}-${process.pid}-${counter}-${Math.random().toString(36).slice(2, 7)}`;
+}
+
+export async function createInstance(url: string, name = uniqueName()): Promise<InstanceFixture> {
+  const result = await gql(url, CreateInstanceDocument, { input: { name } }, ACCOUNT_TOKEN);
+  const created = result.data?.createInstance;
+  if (created?.__typename !== "InstanceWithToken") {
+    throw new Error(`createInstance failed: ${JSON.stringify(result)}`);
+  }
+  return { id: created.instance.id, uuid: created.instance.instanceId, name, token: created.token };
+}
+
+export async function createWebhook(url: string, instance: InstanceFixture, name = "main") {
+  const result = await gql(
+    url,
+    CreateWebhookDocument,
+    { instanceId: instance.id, input: { name, url: "https://example.com/hook", enabled: true } },
+    ACCOUNT_TOKEN,
+  );
+  const created = result.data?.createWebhook;
+  if (created?.__typename !== "Webhook") throw new Error(`createWebhook failed: ${JSON.stringify(result)}`);
+  return created;
+}
+
+export async function setSocket(url: string, instance: InstanceFixture) {
+  const result = await gql(
+    url,
+    SetSocketDocument,
+    { instanceId: instance.id, input: { enabled: true } },
+    ACCOUNT_TOKEN,
+  );
+  const socket = result.data?.setSocket;
+  if (socket?.__typename !== "Socket") throw new Error(`setSocket failed: ${JSON.stringify(result)}`);
+  return socket;
+}
