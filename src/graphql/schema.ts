@@ -1,3 +1,4 @@
+import { wrapErrorIfMatches } from "@pothos/plugin-errors";
 import { buildSchema, type GraphQLSchema } from "graphql";
 import { rateLimitDirective } from "graphql-rate-limit-directive";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
@@ -24,7 +25,12 @@ export function buildGraphQLSchema(limits?: RateLimiters): GraphQLSchema {
       limiterClass: SharedLimiter as unknown as typeof RateLimiterAbstract,
       keyGenerator: (_args, _source, _fieldArgs, context, info) =>
         `${info.parentType.name}.${info.fieldName}:${callerKey(context.caller, context.callerKey)}`,
-      onLimit: (response) => new RateLimitedError(Math.max(1, Math.ceil(response.msBeforeNext / 1000))),
+      // The directive wraps resolvers outside the errors plugin, so the error is marked
+      // here the way the plugin marks caught errors, to resolve as RateLimitedError.
+      onLimit: (response) =>
+        wrapErrorIfMatches(new RateLimitedError(Math.max(1, Math.ceil(response.msBeforeNext / 1000))), [
+          RateLimitedError,
+        ]),
     });
   });
   const directiveDefinitions = buildSchema(

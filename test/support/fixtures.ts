@@ -38,13 +38,10 @@ export async function createWebhook(url: string, instance: InstanceFixture, name
   return created;
 }
 
+/** Uses the instance's own token: socket changes are limited per token (100/min). */
 export async function setSocket(url: string, instance: InstanceFixture) {
-  const result = await gql(
-    url,
-    SetSocketDocument,
-    { instanceId: instance.id, input: { enabled: true } },
-    ACCOUNT_TOKEN,
-  );
+  const input = { instanceId: instance.id, input: { enabled: true } };
+  const result = await gql(url, SetSocketDocument, input, instance.token);
   const socket = result.data?.setSocket;
   if (socket?.__typename !== "Socket") throw new Error(`setSocket failed: ${JSON.stringify(result)}`);
   return socket;

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  DeleteInstanceDocument,
+  InstanceEventsDocument,
+  RotateInstanceTokenDocument,
+} from "../generated/graphql.ts";
+import { ACCOUNT_TOKEN, type RunningApp, startApp } from "../support/app.ts";
+import { collect, gql, wsClient } from "../support/clients.ts";
+import { createInstance } from "../support/fixtures.ts";
+
+let running: RunningApp;
+beforeAll(async () => {
+  running = await startApp();
+});
+afterAll(async () => {
+  await running.stop();
+});
+
+describe("instanceEvents subscription over graphql-ws", () => {
+  it("receives newJwt with the new token after a rotation", async () => {
+    const instance = await createInstance(running.url);
+    const client = wsClient(running.wsUrl, instance.token);
+    const listeners = running.app.services.bus.listenerCount();
+    const stream = collect(client, InstanceEventsDocument, { instanceId: instance.id });
+    // The subscription is live once the server has registered it on the bus.
+    await expect.poll(() => running.app.services.bus.listenerCount()).toBe(listeners + 1);
+
+    const rotated = await gql(running.url, RotateInstanceTokenDocument, { id: instance.id }, ACCOUNT_TOKEN);
+    const token =
+      rotated.data?.rotateInstanceToken.__typename === "InstanceWithToken" &&
+      rotated.data.rotateInstanceToken.token;
+    await stream.until(() => stream.events.length === 1);
+    expect(stream.events[0].data?.instanceEvents).toMatchObject({
+      type: "newJwt",
+      instanceId: instance.uuid,
+      instanceName: instance.name,
+      data: { jwt: token },
+    });
+    stream.unsubscribe();
+    await client.dispose();
+  });
+
+  it("filters by type and ends the stream after instanceDelete", async () => {
+    const instance = await createInstance(running.url);
+    const client = wsClient(running.wsUrl, ACCOUNT_TOKEN);
+    const listeners = running.app.services.bus.listenerCount();
+    const stream = collect(client, InstanceEventsDocument, {
+      instanceId: instance.id,
+      types: ["instanceDelete"],
+    });
+    await expect.poll(() => running.app.services.bus.listenerCount()).toBe(listeners + 1);
+    await gql(running.url, RotateInstanceTokenDocument, { id: instance.id }, ACCOUNT_TOKEN);
+    await gql(running.url, DeleteInstanceDocument, { id: instance.id }, ACCOUNT_TOKEN);
+    await stream.until(() => stream.complete);
+    expect(stream.events.map((event) => event.data?.instanceEvents.type)).toEqual(["instanceDelete"]);
+    expect(stream.events[0].data?.instanceEvents.data).toEqual({
+      instanceId: instance.uuid,
+      instanceName: instance.name,
+    });
+    await client.dispose();
+  });
+
+  it("refuses subscribers without a token or with another instance's token", async () => {
+    const instance = await createInstance(running.url);
+    const other = await createInstance(running.url);
+    for (const token of [undefined, "bogus", other.token]) {
+      const client = wsClient(running.wsUrl, token);
+      const stream = collect(client, InstanceEventsDocument, { instanceId: instance.id });
+      await stream.until(() => stream.events.length > 0 || stream.error !== undefined || stream.complete);
+      const errors = stream.events[0]?.errors ?? (stream.error as { message?: string }[] | undefined);
+      expect(JSON.stringify(errors)).toMatch(/token/i);
+      await client.dispose();
+    }
+  });
+
+  it("drops a subscriber that falls 256 events behind, without slowing the publisher", async () => {
+    const instance = await createInstance(running.url);
+    const listenersBefore = running.app.services.bus.listenerCount();
+    const iterator = running.app.services.bus.subscribe({ instanceId: instance.uuid });
+    const first = iterator.next();
+    const started = performance.now();
+    for (let index = 0; index < 1000; index += 1) {
+      running.app.services.bus.publish({
+        instanceId: instance.uuid,
+        instanceName: instance.name,
+        type: "presenceUpdate",
+        data: { index },
+      });
+    }
+    expect(performance.now() - started).toBeLessThan(1000);
+    // The dropped subscriber learns why; the bus keeps no reference to it.
+    await expect(first).rejects.toThrow(/256 events behind/);
+    expect(running.app.services.bus.listenerCount()).toBe(listenersBefore);
+  });
+});

@@ -1,0 +1,70 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { createApp } from "../src/app.ts";
+import { ConfigError, loadConfig } from "../src/config.ts";
+import { createLogger } from "../src/logger.ts";
+import { InstancesDocument } from "./generated/graphql.ts";
+import { gql } from "./support/clients.ts";
+import { freshDatabase } from "./support/database.ts";
+
+describe("configuration", () => {
+  it("uses embedded defaults", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      PORT: 8080,
+      HOST: "127.0.0.1",
+      DATABASE_URL: "file:./data/wagraph.db",
+      databaseProvider: "sqlite",
+      GRAPHIQL: true,
+    });
+  });
+
+  it("names every bad value on its own line", () => {
+    const attempt = () =>
+      loadConfig({
+        PORT: "eighty",
+        DATABASE_URL: "mysql://x",
+        REDIS_URL: "http://x",
+        ACCOUNT_TOKEN: "short",
+      });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const lines = (error as Error).message.split("\n");
+      expect(lines[0]).toBe("Invalid configuration:");
+      for (const name of ["PORT", "DATABASE_URL", "REDIS_URL", "ACCOUNT_TOKEN"]) {
+        expect(lines.some((line) => line.trim().startsWith(`${name}=`))).toBe(true);
+      }
+    }
+  });
+
+  it("picks PostgreSQL from a postgresql:// URL", () => {
+    expect(loadConfig({ DATABASE_URL: "postgresql://u@localhost/db" }).databaseProvider).toBe("postgresql");
+  });
+});
+
+describe("account token", () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups) await cleanup();
+  });
+
+  it("is generated on first start, kept as a hash, and works after a restart", async () => {
+    const database = await freshDatabase();
+    cleanups.push(database.drop);
+    const config = loadConfig({ PORT: "0", DATABASE_URL: database.url, LOG_LEVEL: "silent" });
+    const first = await createApp(config, createLogger("silent"));
+    const token = first.generatedAccountToken;
+    expect(token).toMatch(/^wag_/);
+    const stored = await first.services.prisma.serverSetting.findMany();
+    expect(JSON.stringify(stored)).not.toContain(token);
+    await first.close();
+
+    const second = await createApp(config, createLogger("silent"));
+    expect(second.generatedAccountToken).toBeUndefined();
+    const url = await second.listen();
+    const listed = await gql(url, InstancesDocument, {}, token);
+    expect(listed.data?.instances.totalCount).toBe(0);
+    await second.close();
+  });
+});
