@@ -44,9 +44,15 @@ export async function createApp(
     http,
     generatedAccountToken,
     async listen() {
-      return http.app.listen({ port: config.PORT, host: config.HOST });
+      const address = await http.app.listen({ port: config.PORT, host: config.HOST });
+      // Saved sessions reopen in the background; the API answers meanwhile.
+      void services.engine
+        .restore()
+        .catch((error) => logger.error({ err: error }, "restoring sessions failed"));
+      return address;
     },
     async close() {
+      await services.engine.stopAll();
       await http.close();
       redis?.disconnect();
       await db.close();

@@ -26,10 +26,33 @@ const ConfigSchema = z.object({
     .number()
     .int()
     .min(1024)
-    .default(1024 * 1024),
+    .default(25 * 1024 * 1024),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(5000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  // WhatsApp engine
+  WA_WS_URL: z
+    .string()
+    .regex(/^wss?:\/\//, "must start with ws:// or wss://")
+    .optional(),
+  WA_VERSION: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/, "must look like 2.3000.1023223821")
+    .optional(),
+  WA_FETCH_LATEST_VERSION: bool.default(false),
+  WA_BROWSER_NAME: z.string().min(1).default("wagraph"),
+  WA_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
+  WA_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
+  WA_KEEPALIVE_MS: z.coerce.number().int().min(1000).default(30_000),
+  WA_RECONNECT_BASE_MS: z.coerce.number().int().min(10).default(1000),
+  WA_RECONNECT_MAX_MS: z.coerce.number().int().min(100).default(60_000),
+  WA_RESTORE_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
+  WA_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
+  MEDIA_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(16 * 1024 * 1024),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {

@@ -2,11 +2,13 @@ import type { TokenService } from "./auth/tokens.ts";
 import type { Config } from "./config.ts";
 import type { Database, PrismaClient } from "./db/client.ts";
 import { InstanceService } from "./domain/instance/service.ts";
+import { MessageService } from "./domain/message/service.ts";
 import { SocketService } from "./domain/socket/service.ts";
 import { WebhookService } from "./domain/webhook/service.ts";
 import type { EventBus } from "./events/bus.ts";
 import type { RateLimiters } from "./limits/rate-limits.ts";
 import type { Logger } from "./logger.ts";
+import { Engine } from "./whatsapp/engine.ts";
 
 /** Everything a request handler may call: GraphQL resolvers and REST shims alike. */
 export interface Services {
@@ -17,8 +19,10 @@ export interface Services {
   bus: EventBus;
   tokens: TokenService;
   limits: RateLimiters;
+  engine: Engine;
   instances: InstanceService;
   webhooks: WebhookService;
+  messages: MessageService;
   sockets: SocketService;
 }
 
@@ -31,12 +35,15 @@ export function createServices(parts: {
   limits: RateLimiters;
 }): Services {
   const prisma = parts.db.prisma;
-  const instances = new InstanceService(prisma, parts.tokens, parts.bus);
+  const engine = new Engine(parts.config, prisma, parts.bus, parts.logger);
+  const instances = new InstanceService(prisma, parts.tokens, parts.bus, engine);
   return {
     ...parts,
     prisma,
+    engine,
     instances,
     webhooks: new WebhookService(prisma, instances),
+    messages: new MessageService(prisma, instances, engine, parts.config),
     sockets: new SocketService(prisma, instances),
   };
 }

@@ -9,6 +9,8 @@ import type { GraphQLContext } from "./context.ts";
 import { RateLimitedError } from "./errors.ts";
 import "./errors.ts";
 import "../domain/instance/graphql.ts";
+import "../domain/instance/connection-graphql.ts";
+import "../domain/chat/graphql.ts";
 import "../domain/webhook/graphql.ts";
 import "../domain/socket/graphql.ts";
 import "../delivery/subscriptions.ts";

@@ -38,7 +38,7 @@ export async function createHttpServer(services: Services, schema: GraphQLSchema
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: false,
     // Long names must reach the services, which answer in the family's error shape.
-    maxParamLength: 2048,
+    routerOptions: { maxParamLength: 2048 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

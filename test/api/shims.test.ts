@@ -155,28 +155,6 @@ describe("CodeChat DELETE /api/v2/instance/:instanceId/logout", () => {
     expect(answer.status).toBe(400);
     expect(answer.body.message[0]).toContain("is not connected");
   });
-
-  it("answers the full instance when the session was connected", async () => {
-    const instance = await createInstance(running.url);
-    await createWebhook(running.url, instance);
-    await running.app.services.prisma.instance.update({
-      where: { id: instance.uuid },
-      data: { connection: "open" },
-    });
-    const answer = await rest(running.url, "DELETE", `/api/v2/instance/${instance.uuid}/logout`, {
-      headers: bearer(instance.token),
-    });
-    expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({
-      instanceId: instance.uuid,
-      name: instance.name,
-      state: "active",
-      connection: "close",
-      Auth: { authId: expect.any(String), jwt: instance.token },
-      WhatsApp: null,
-      Webhook: [{ name: "main", WebhookEvents: { messagesUpsert: true } }],
-    });
-  });
 });
 
 describe("Evolution DELETE /instance/delete/:instanceName and /instance/logout/:instanceName", () => {

@@ -16,6 +16,7 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   /** The `Int` scalar type represents non-fractional signed whole numeric values. Int can represent values between -(2^31) and 2^31 - 1. */
   Int: { input: number; output: number; }
+  /** The `Float` scalar type represents signed double-precision fractional values as specified by [IEEE 754](https://en.wikipedia.org/wiki/IEEE_floating_point). */
   Float: { input: number; output: number; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
   DateTime: { input: string; output: string; }
@@ -33,6 +34,17 @@ export type BusinessProfile = {
   website?: Maybe<Scalars['String']['output']>;
 };
 
+export type Chat = {
+  __typename?: 'Chat';
+  archived: Scalars['Boolean']['output'];
+  isGroup: Scalars['Boolean']['output'];
+  jid: Scalars['String']['output'];
+  lastMessageAt?: Maybe<Scalars['DateTime']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  pinned: Scalars['Boolean']['output'];
+  unreadCount: Scalars['Int']['output'];
+};
+
 /** The request conflicts with the current state (duplicate, in progress). */
 export type ConflictError = Error & {
   __typename?: 'ConflictError';
@@ -45,6 +57,24 @@ export type ConnectionStatus =
   | 'connecting'
   | 'open'
   | 'refused';
+
+export type Contact = {
+  __typename?: 'Contact';
+  imgUrl?: Maybe<Scalars['String']['output']>;
+  jid: Scalars['String']['output'];
+  lid?: Maybe<Scalars['String']['output']>;
+  /** The name saved on the phone. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The name the contact set for themselves. */
+  notify?: Maybe<Scalars['String']['output']>;
+  verifiedName?: Maybe<Scalars['String']['output']>;
+};
+
+export type ContactContent = {
+  __typename?: 'ContactContent';
+  displayName?: Maybe<Scalars['String']['output']>;
+  vcard?: Maybe<Scalars['String']['output']>;
+};
 
 export type CreateInstanceInput = {
   alwaysOnline?: InputMaybe<Scalars['Boolean']['input']>;
@@ -187,20 +217,48 @@ export type ForbiddenError = Error & {
   message: Scalars['String']['output'];
 };
 
+export type Group = {
+  __typename?: 'Group';
+  announce?: Maybe<Scalars['Boolean']['output']>;
+  creation?: Maybe<Scalars['DateTime']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  jid: Scalars['String']['output'];
+  owner?: Maybe<Scalars['String']['output']>;
+  participants: Array<GroupParticipant>;
+  restrict?: Maybe<Scalars['Boolean']['output']>;
+  size?: Maybe<Scalars['Int']['output']>;
+  subject?: Maybe<Scalars['String']['output']>;
+};
+
+export type GroupParticipant = {
+  __typename?: 'GroupParticipant';
+  /** admin, superadmin, or null. */
+  admin?: Maybe<Scalars['String']['output']>;
+  jid: Scalars['String']['output'];
+};
+
 /** One WhatsApp session (a linked device of one phone number). */
 export type Instance = Node & {
   __typename?: 'Instance';
   /** The linked WhatsApp account, once connected. */
   account?: Maybe<WhatsAppAccount>;
   business?: Maybe<BusinessProfile>;
+  /** Chats, most recent first. */
+  chats: InstanceChatsConnection;
   /** Whether WhatsApp is connected. */
   connection: ConnectionStatus;
+  contacts: InstanceContactsConnection;
   createdAt: Scalars['DateTime']['output'];
   description?: Maybe<Scalars['String']['output']>;
+  groups: InstanceGroupsConnection;
   id: Scalars['ID']['output'];
   /** The raw UUID, as the REST families use it. */
   instanceId: Scalars['String']['output'];
+  /** Stored messages in arrival order (oldest first); `chat` narrows to one chat. */
+  messages: InstanceMessagesConnection;
   name: Scalars['String']['output'];
+  /** The current QR code while the session waits for a scan. */
+  qrcode?: Maybe<QrCode>;
   settings: InstanceSettings;
   socket?: Maybe<Socket>;
   /** Whether the gateway runs it. */
@@ -209,6 +267,72 @@ export type Instance = Node & {
   token?: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
   webhooks: Array<Webhook>;
+};
+
+
+/** One WhatsApp session (a linked device of one phone number). */
+export type InstanceChatsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** One WhatsApp session (a linked device of one phone number). */
+export type InstanceContactsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** One WhatsApp session (a linked device of one phone number). */
+export type InstanceGroupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** One WhatsApp session (a linked device of one phone number). */
+export type InstanceMessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  chat?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  fromMe?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type InstanceChatsConnection = {
+  __typename?: 'InstanceChatsConnection';
+  edges: Array<InstanceChatsConnectionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InstanceChatsConnectionEdge = {
+  __typename?: 'InstanceChatsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Chat;
+};
+
+export type InstanceContactsConnection = {
+  __typename?: 'InstanceContactsConnection';
+  edges: Array<InstanceContactsConnectionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InstanceContactsConnectionEdge = {
+  __typename?: 'InstanceContactsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Contact;
 };
 
 /** One canonical event of an instance. */
@@ -228,6 +352,32 @@ export type InstanceFilter = {
   /** Part of the name. */
   name?: InputMaybe<Scalars['String']['input']>;
   state?: InputMaybe<InstanceState>;
+};
+
+export type InstanceGroupsConnection = {
+  __typename?: 'InstanceGroupsConnection';
+  edges: Array<InstanceGroupsConnectionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InstanceGroupsConnectionEdge = {
+  __typename?: 'InstanceGroupsConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Group;
+};
+
+export type InstanceMessagesConnection = {
+  __typename?: 'InstanceMessagesConnection';
+  edges: Array<InstanceMessagesConnectionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InstanceMessagesConnectionEdge = {
+  __typename?: 'InstanceMessagesConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Message;
 };
 
 export type InstanceSettings = {
@@ -252,8 +402,69 @@ export type InstanceWithToken = {
   token: Scalars['String']['output'];
 };
 
+export type LocationContent = {
+  __typename?: 'LocationContent';
+  address?: Maybe<Scalars['String']['output']>;
+  latitude: Scalars['Float']['output'];
+  longitude: Scalars['Float']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+export type MediaContent = {
+  __typename?: 'MediaContent';
+  caption?: Maybe<Scalars['String']['output']>;
+  fileName?: Maybe<Scalars['String']['output']>;
+  /** image, video, audio, document or sticker */
+  kind: Scalars['String']['output'];
+  mimetype?: Maybe<Scalars['String']['output']>;
+  seconds?: Maybe<Scalars['Int']['output']>;
+  /** Bytes. */
+  size?: Maybe<Scalars['Float']['output']>;
+};
+
+export type MediaKind =
+  | 'audio'
+  | 'document'
+  | 'image'
+  | 'video';
+
+/** A stored WhatsApp message; one per key (chat, id, fromMe). */
+export type Message = Node & {
+  __typename?: 'Message';
+  chatJid: Scalars['String']['output'];
+  contact?: Maybe<ContactContent>;
+  fromMe: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  keyId: Scalars['String']['output'];
+  location?: Maybe<LocationContent>;
+  media?: Maybe<MediaContent>;
+  participant?: Maybe<Scalars['String']['output']>;
+  poll?: Maybe<PollContent>;
+  pushName?: Maybe<Scalars['String']['output']>;
+  /** The full content as Baileys reports it. */
+  raw: Scalars['JSON']['output'];
+  reaction?: Maybe<ReactionContent>;
+  /** notify, append, history or send. */
+  source: Scalars['String']['output'];
+  /** PENDING, SERVER_ACK, DELIVERY_ACK, READ, PLAYED or ERROR. */
+  status?: Maybe<Scalars['String']['output']>;
+  /** Text, caption, or name, when there is one. */
+  text?: Maybe<Scalars['String']['output']>;
+  timestamp: Scalars['DateTime']['output'];
+  /** Baileys content type, e.g. conversation, imageMessage. */
+  type: Scalars['String']['output'];
+};
+
+export type MessageKeyInput = {
+  chatJid: Scalars['String']['input'];
+  fromMe?: InputMaybe<Scalars['Boolean']['input']>;
+  keyId: Scalars['String']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Starts the WhatsApp session: qrcodeUpdate events follow unless a device is linked. */
+  connectInstance: MutationConnectInstanceResult;
   /** Creates a disconnected instance and issues its token (account token only). */
   createInstance: MutationCreateInstanceResult;
   createWebhook: MutationCreateWebhookResult;
@@ -263,15 +474,37 @@ export type Mutation = {
   deleteWebhook: MutationDeleteWebhookResult;
   /** Logs the WhatsApp session off; the instance and its configuration stay. */
   logoutInstance: MutationLogoutInstanceResult;
+  /** Sends read receipts; answers how many messages were marked. */
+  markMessagesRead: MutationMarkMessagesReadResult;
+  /** Links without a QR: starts the session and answers a code to type on the phone. */
+  requestPairingCode: MutationRequestPairingCodeResult;
+  /** Closes and reopens the socket, keeping the linked device. */
+  restartInstance: MutationRestartInstanceResult;
   /** Issues a new instance token and revokes the previous one; emits newJwt. */
   rotateInstanceToken: MutationRotateInstanceTokenResult;
   rotateWebhookSecret: MutationRotateWebhookSecretResult;
+  sendContact: MutationSendContactResult;
+  sendLocation: MutationSendLocationResult;
+  /** Sends an image, video, audio or document from a URL or base64 (size-limited). */
+  sendMedia: MutationSendMediaResult;
+  sendPoll: MutationSendPollResult;
+  /** Shows typing, recording, paused, available or unavailable to a chat. */
+  sendPresence: MutationSendPresenceResult;
+  /** Reacts to a message; an empty emoji removes the reaction. */
+  sendReaction: MutationSendReactionResult;
+  /** Sends a text (optionally quoting a stored message and mentioning people). */
+  sendText: MutationSendTextResult;
   /** Creates or updates the WebSocket configuration (idempotent). */
   setSocket: MutationSetSocketResult;
   /** Turns event flags on or off; flags left out keep their value. */
   setWebhookEvents: MutationSetWebhookEventsResult;
   updateInstance: MutationUpdateInstanceResult;
   updateWebhook: MutationUpdateWebhookResult;
+};
+
+
+export type MutationConnectInstanceArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -306,6 +539,23 @@ export type MutationLogoutInstanceArgs = {
 };
 
 
+export type MutationMarkMessagesReadArgs = {
+  instanceId: Scalars['ID']['input'];
+  keys: Array<MessageKeyInput>;
+};
+
+
+export type MutationRequestPairingCodeArgs = {
+  id: Scalars['ID']['input'];
+  phoneNumber: Scalars['String']['input'];
+};
+
+
+export type MutationRestartInstanceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRotateInstanceTokenArgs = {
   id: Scalars['ID']['input'];
 };
@@ -313,6 +563,70 @@ export type MutationRotateInstanceTokenArgs = {
 
 export type MutationRotateWebhookSecretArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSendContactArgs = {
+  fullName: Scalars['String']['input'];
+  instanceId: Scalars['ID']['input'];
+  organization?: InputMaybe<Scalars['String']['input']>;
+  phoneNumber: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
+
+export type MutationSendLocationArgs = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  instanceId: Scalars['ID']['input'];
+  latitude: Scalars['Float']['input'];
+  longitude: Scalars['Float']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  to: Scalars['String']['input'];
+};
+
+
+export type MutationSendMediaArgs = {
+  base64?: InputMaybe<Scalars['String']['input']>;
+  caption?: InputMaybe<Scalars['String']['input']>;
+  fileName?: InputMaybe<Scalars['String']['input']>;
+  instanceId: Scalars['ID']['input'];
+  kind: MediaKind;
+  mimetype?: InputMaybe<Scalars['String']['input']>;
+  to: Scalars['String']['input'];
+  url?: InputMaybe<Scalars['String']['input']>;
+  voiceNote?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type MutationSendPollArgs = {
+  instanceId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  options: Array<Scalars['String']['input']>;
+  selectableCount?: InputMaybe<Scalars['Int']['input']>;
+  to: Scalars['String']['input'];
+};
+
+
+export type MutationSendPresenceArgs = {
+  instanceId: Scalars['ID']['input'];
+  presence: PresenceKind;
+  to: Scalars['String']['input'];
+};
+
+
+export type MutationSendReactionArgs = {
+  emoji: Scalars['String']['input'];
+  instanceId: Scalars['ID']['input'];
+  key: MessageKeyInput;
+};
+
+
+export type MutationSendTextArgs = {
+  instanceId: Scalars['ID']['input'];
+  mentions?: InputMaybe<Array<Scalars['String']['input']>>;
+  quotedKeyId?: InputMaybe<Scalars['String']['input']>;
+  text: Scalars['String']['input'];
+  to: Scalars['String']['input'];
 };
 
 
@@ -339,7 +653,9 @@ export type MutationUpdateWebhookArgs = {
   input: UpdateWebhookInput;
 };
 
-export type MutationCreateInstanceResult = ConflictError | ForbiddenError | InstanceWithToken | NotFoundError | RateLimitedError | UnauthorizedError | ValidationError;
+export type MutationConnectInstanceResult = ForbiddenError | Instance | NotFoundError | UnauthorizedError | ValidationError;
+
+export type MutationCreateInstanceResult = ConflictError | ForbiddenError | InstanceWithToken | NotFoundError | UnauthorizedError | ValidationError;
 
 export type MutationCreateWebhookResult = ConflictError | ForbiddenError | NotFoundError | UnauthorizedError | ValidationError | Webhook;
 
@@ -351,9 +667,39 @@ export type MutationDeleteWebhookResult = DeletedWebhook | ForbiddenError | NotF
 
 export type MutationLogoutInstanceResult = ForbiddenError | Instance | NotConnectedError | NotFoundError | UnauthorizedError | ValidationError;
 
+export type MutationMarkMessagesReadResult = ForbiddenError | MutationMarkMessagesReadSuccess | NotConnectedError | NotFoundError | UnauthorizedError | ValidationError;
+
+export type MutationMarkMessagesReadSuccess = {
+  __typename?: 'MutationMarkMessagesReadSuccess';
+  data: Scalars['Int']['output'];
+};
+
+export type MutationRequestPairingCodeResult = ConflictError | ForbiddenError | NotFoundError | PairingCode | UnauthorizedError | ValidationError;
+
+export type MutationRestartInstanceResult = ForbiddenError | Instance | NotConnectedError | NotFoundError | UnauthorizedError | ValidationError;
+
 export type MutationRotateInstanceTokenResult = ForbiddenError | InstanceWithToken | NotFoundError | UnauthorizedError | ValidationError;
 
 export type MutationRotateWebhookSecretResult = ForbiddenError | NotFoundError | UnauthorizedError | ValidationError | Webhook;
+
+export type MutationSendContactResult = ForbiddenError | Message | NotConnectedError | NotFoundError | UnauthorizedError | ValidationError;
+
+export type MutationSendLocationResult = ForbiddenError | Message | NotConnectedError | NotFoundError | UnauthorizedError | ValidationError;
+
+export type MutationSendMediaResult = ForbiddenError | Message | NotConnectedError | NotFoundError | UnauthorizedError | ValidationError;
+
+export type MutationSendPollResult = ForbiddenError | Message | NotConnectedError | NotFoundError | UnauthorizedError | ValidationError;
+
+export type MutationSendPresenceResult = ForbiddenError | MutationSendPresenceSuccess | NotConnectedError | NotFoundError | UnauthorizedError | ValidationError;
+
+export type MutationSendPresenceSuccess = {
+  __typename?: 'MutationSendPresenceSuccess';
+  data: Scalars['Boolean']['output'];
+};
+
+export type MutationSendReactionResult = ForbiddenError | Message | NotConnectedError | NotFoundError | UnauthorizedError | ValidationError;
+
+export type MutationSendTextResult = ForbiddenError | Message | NotConnectedError | NotFoundError | UnauthorizedError | ValidationError;
 
 export type MutationSetSocketResult = ForbiddenError | NotFoundError | RateLimitedError | Socket | UnauthorizedError | ValidationError;
 
@@ -390,6 +736,38 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
   hasPreviousPage: Scalars['Boolean']['output'];
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type PairingCode = {
+  __typename?: 'PairingCode';
+  /** Type it in WhatsApp > Link with phone number. */
+  code: Scalars['String']['output'];
+};
+
+export type PollContent = {
+  __typename?: 'PollContent';
+  name: Scalars['String']['output'];
+  options: Array<Scalars['String']['output']>;
+  selectableCount: Scalars['Int']['output'];
+};
+
+export type PresenceKind =
+  | 'available'
+  | 'composing'
+  | 'paused'
+  | 'recording'
+  | 'unavailable';
+
+/** The QR code to scan in WhatsApp > Linked devices. */
+export type QrCode = {
+  __typename?: 'QrCode';
+  /** The raw QR string. */
+  code: Scalars['String']['output'];
+  /** How many codes were shown in this attempt. */
+  count: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** A PNG image as a data: URL. */
+  dataUrl: Scalars['String']['output'];
 };
 
 export type Query = {
@@ -448,6 +826,12 @@ export type RateLimitedError = Error & {
   code: ErrorCode;
   message: Scalars['String']['output'];
   retryAfterSeconds: Scalars['Int']['output'];
+};
+
+export type ReactionContent = {
+  __typename?: 'ReactionContent';
+  emoji: Scalars['String']['output'];
+  targetKeyId?: Maybe<Scalars['String']['output']>;
 };
 
 export type SetSocketInput = {
@@ -584,7 +968,6 @@ export type CreateInstanceMutation = { __typename?: 'Mutation', createInstance:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
     | { __typename: 'InstanceWithToken', token: string, instance: { __typename?: 'Instance', id: string, instanceId: string, name: string, description?: string | null, state: InstanceState, connection: ConnectionStatus, token?: string | null, settings: { __typename?: 'InstanceSettings', rejectCalls: boolean, alwaysOnline: boolean, syncFullHistory: boolean }, account?: { __typename?: 'WhatsAppAccount', jid: string, pushName?: string | null } | null, webhooks: Array<{ __typename?: 'Webhook', id: string, webhookId: string, name: string, url: string, enabled: boolean, events: { __typename?: 'EventFlags', messagesUpsert: boolean, newJwt: boolean } }>, socket?: { __typename?: 'Socket', socketId: string, enabled: boolean, mediaBase64: boolean, events: { __typename?: 'EventFlags', qrcodeUpdate: boolean, messagesUpsert: boolean } } | null } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
     | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, issues: Array<{ __typename?: 'ValidationIssue', path: string, message: string }> }
    };
@@ -676,6 +1059,7 @@ export type NodeQueryVariables = Exact<{
 
 export type NodeQuery = { __typename?: 'Query', node?:
     | { __typename: 'Instance', name: string, id: string }
+    | { __typename: 'Message', id: string }
     | { __typename: 'Webhook', name: string, id: string }
    | null };
 

@@ -34,3 +34,9 @@ export const UpdateInstanceInput = InstanceSettings.extend({
 export type UpdateInstanceInput = z.input<typeof UpdateInstanceInput>;
 
 export const Uuid = z.uuid("must be a UUID");
+
+/** A phone number in international form; spaces, dashes, dots, parentheses and + are ignored. */
+export const PhoneNumber = z
+  .string()
+  .transform((value) => value.replace(/[\s\-().+]/g, ""))
+  .pipe(z.string().regex(/^\d{8,15}$/, "must be a phone number with country code, 8 to 15 digits"));

@@ -5,9 +5,10 @@ import type { PrismaClient } from "../../db/client.ts";
 import { ConflictError, ForbiddenError, NotConnectedError, NotFoundError } from "../../errors.ts";
 import type { EventBus } from "../../events/bus.ts";
 import type { Instance, Prisma } from "../../generated/sqlite/client.ts";
+import type { Engine } from "../../whatsapp/engine.ts";
 import { uniquely } from "../prisma-errors.ts";
 import { validate } from "../validate.ts";
-import { CreateInstanceInput, UpdateInstanceInput, Uuid } from "./schemas.ts";
+import { CreateInstanceInput, PhoneNumber, UpdateInstanceInput, Uuid } from "./schemas.ts";
 
 export type InstanceRef = { id: string } | { name: string };
 
@@ -25,6 +26,7 @@ export class InstanceService {
     private readonly prisma: PrismaClient,
     private readonly tokens: TokenService,
     private readonly bus: EventBus,
+    private readonly engine: Engine,
   ) {}
 
   /** The instances a caller may see, as a Prisma filter (an instance token sees its own). */
@@ -100,12 +102,47 @@ export class InstanceService {
     return { instance, token: issued.token };
   }
 
+  /** Starts the WhatsApp session: a QR (or pairing code) follows unless a device is linked. */
+  async connect(caller: Caller, ref: InstanceRef): Promise<Instance> {
+    const instance = await this.get(caller, ref);
+    if (instance.state === "inactive") {
+      await this.prisma.instance.update({ where: { id: instance.id }, data: { state: "active" } });
+    }
+    await this.engine.connect(instance);
+    return this.prisma.instance.findUniqueOrThrow({ where: { id: instance.id } });
+  }
+
+  /** Closes and reopens the socket, keeping the linked device. */
+  async restart(caller: Caller, ref: InstanceRef): Promise<Instance> {
+    const instance = await this.get(caller, ref);
+    if (!this.engine.session(instance.id)) throw new NotConnectedError(instance.name);
+    await this.engine.restart(instance.id);
+    return this.prisma.instance.findUniqueOrThrow({ where: { id: instance.id } });
+  }
+
+  /** An 8-character code to type on the phone instead of scanning the QR. */
+  async requestPairingCode(caller: Caller, ref: InstanceRef, phoneNumber: string): Promise<string> {
+    const instance = await this.get(caller, ref);
+    const digits = validate(PhoneNumber, phoneNumber);
+    const session = await this.engine.connect(instance);
+    try {
+      return await session.requestPairingCode(digits);
+    } catch (error) {
+      throw new ConflictError(`Cannot request a pairing code: ${(error as Error).message}`);
+    }
+  }
+
+  /** The QR code currently shown for linking, if the session is waiting for a scan. */
+  qrcode(instanceId: string) {
+    return this.engine.qrcode(instanceId) ?? null;
+  }
+
   /** Logs the WhatsApp session off; the instance and its configuration stay. */
   async logout(caller: Caller, ref: InstanceRef): Promise<Instance> {
     const instance = await this.get(caller, ref);
-    if (instance.connection !== "open" && instance.connection !== "connecting") {
-      throw new NotConnectedError(instance.name);
-    }
+    const status = this.engine.session(instance.id)?.status;
+    if (status !== "open" && status !== "connecting") throw new NotConnectedError(instance.name);
+    await this.engine.logout(instance.id);
     return this.prisma.instance.update({ where: { id: instance.id }, data: { connection: "close" } });
   }
 
@@ -126,6 +163,8 @@ export class InstanceService {
         type: "instanceDelete",
         data: { instanceId: instance.id, instanceName: instance.name },
       });
+      // A failed logout never blocks the delete.
+      await this.engine.remove(instance.id);
       // Relations cascade in the database: one statement removes every row of the instance.
       await this.prisma.instance.delete({ where: { id: instance.id } });
       return instance;

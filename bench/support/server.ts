@@ -1,0 +1,140 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { type App, createApp } from "../../src/app.ts";
+import { loadConfig } from "../../src/config.ts";
+import { createLogger } from "../../src/logger.ts";
+
+export interface BenchDatabases {
+  kind: "sqlite" | "postgresql";
+  /** For the gateway under load. */
+  server: string;
+  /** For the in-process gateway that counts SQL statements. */
+  counting: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * Two empty databases: SQLite files in a temporary directory, or, when `postgresUrl` is
+ * given, two new databases on that PostgreSQL server (the role needs CREATEDB).
+ */
+export async function benchDatabases(postgresUrl?: string): Promise<BenchDatabases> {
+  if (!postgresUrl) {
+    const dir = mkdtempSync(join(tmpdir(), "wagraph-bench-"));
+    return {
+      kind: "sqlite",
+      server: `file:${join(dir, "bench.db")}`,
+      counting: `file:${join(dir, "counting.db")}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  if (!/^postgres(ql)?:\/\//.test(postgresUrl)) {
+    throw new Error("BENCH_DATABASE_URL must be a postgresql:// URL");
+  }
+  const prefix = `wagraph_bench_${randomBytes(4).toString("hex")}`;
+  const names = [`${prefix}_server`, `${prefix}_counting`];
+  const admin = async (statements: string[]) => {
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    try {
+      for (const statement of statements) await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(names.map((name) => `CREATE DATABASE ${name}`));
+  const urlOf = (name: string) => {
+    const url = new URL(postgresUrl);
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
+  return {
+    kind: "postgresql",
+    server: urlOf(names[0]),
+    counting: urlOf(names[1]),
+    drop: () => admin(names.map((name) => `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+  };
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const address = server.address();
+  server.close();
+  if (!address || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
+export interface ChildGateway {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** `src/main.ts` in its own Node process (tsx as a loader), ready once /readyz answers. */
+export async function startChildGateway(env: Record<string, string>): Promise<ChildGateway> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`gateway exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error("gateway not ready after 60 s");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    async stop() {
+      process.off("exit", killOnExit);
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      await once(child, "exit");
+    },
+  };
+}
+
+/** The gateway in this process, so its statement counter can be read. */
+export async function startInProcessGateway(
+  databaseUrl: string,
+  accountToken: string,
+): Promise<{ app: App; url: string }> {
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATABASE_URL: databaseUrl,
+    ACCOUNT_TOKEN: accountToken,
+    LOG_LEVEL: "warn",
+  });
+  const app = await createApp(config, createLogger(config.LOG_LEVEL));
+  return { app, url: await app.listen() };
+}
+
+/** User plus system CPU time of a process in ms, from /proc (Linux); null elsewhere. */
+export function cpuTimeMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // Fields 14 and 15 of stat(5) (utime, stime), counted after the command name.
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / 100;
+  } catch {
+    return null;
+  }
+}

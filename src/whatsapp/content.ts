@@ -1,0 +1,49 @@
+import { getContentType, normalizeMessageContent, type proto } from "@whiskeysockets/baileys";
+
+/** The common shape of a message's content, for storage columns and typed GraphQL fields. */
+export interface MessageSummary {
+  type: string;
+  text: string | null;
+}
+
+export function summarize(message: proto.IMessage | null | undefined): MessageSummary {
+  const content = normalizeMessageContent(message);
+  const type = (content && getContentType(content)) ?? "unknown";
+  if (!content) return { type, text: null };
+  const text =
+    content.conversation ??
+    content.extendedTextMessage?.text ??
+    content.imageMessage?.caption ??
+    content.videoMessage?.caption ??
+    content.documentMessage?.caption ??
+    content.reactionMessage?.text ??
+    content.pollCreationMessage?.name ??
+    content.pollCreationMessageV3?.name ??
+    content.locationMessage?.name ??
+    content.contactMessage?.displayName ??
+    null;
+  return { type, text };
+}
+
+const STATUS_NAMES = ["ERROR", "PENDING", "SERVER_ACK", "DELIVERY_ACK", "READ", "PLAYED"] as const;
+export type MessageStatus = (typeof STATUS_NAMES)[number];
+
+export function statusName(status: number | null | undefined): MessageStatus | null {
+  return status === null || status === undefined ? null : (STATUS_NAMES[status] ?? null);
+}
+
+/** Receipts may arrive out of order; a status never moves backwards. */
+export function laterStatus(current: string | null, next: MessageStatus | null): string | null {
+  if (!next) return current;
+  if (!current) return next;
+  const rank = (name: string) => STATUS_NAMES.indexOf(name as MessageStatus);
+  return rank(next) > rank(current) || next === "ERROR" ? next : current;
+}
+
+export function toDate(timestamp: number | Long | null | undefined): Date {
+  if (timestamp === null || timestamp === undefined) return new Date();
+  const seconds = typeof timestamp === "number" ? timestamp : Number(timestamp.toString());
+  return new Date(seconds * 1000);
+}
+
+type Long = { toString(): string };

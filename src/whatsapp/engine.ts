@@ -1,0 +1,138 @@
+import { DEFAULT_CONNECTION_CONFIG, fetchLatestWaWebVersion, type WAVersion } from "@whiskeysockets/baileys";
+import type { Config } from "../config.ts";
+import type { PrismaClient } from "../db/client.ts";
+import type { EventBus } from "../events/bus.ts";
+import type { Logger } from "../logger.ts";
+import { type QrCode, Session } from "./session.ts";
+
+/** The sessions this process runs, one per active instance. */
+export class Engine {
+  private readonly sessions = new Map<string, Session>();
+  private version: WAVersion | undefined;
+
+  constructor(
+    private readonly config: Config,
+    private readonly prisma: PrismaClient,
+    private readonly bus: EventBus,
+    private readonly logger: Logger,
+  ) {}
+
+  session(instanceId: string): Session | undefined {
+    return this.sessions.get(instanceId);
+  }
+
+  qrcode(instanceId: string): QrCode | undefined {
+    return this.sessions.get(instanceId)?.qr;
+  }
+
+  /** Starts (or keeps) the session of an instance. */
+  async connect(instance: {
+    id: string;
+    name: string;
+    alwaysOnline: boolean;
+    syncFullHistory: boolean;
+  }): Promise<Session> {
+    let session = this.sessions.get(instance.id);
+    if (session?.sock) return session;
+    if (!session) {
+      session = new Session(instance, {
+        config: this.config,
+        prisma: this.prisma,
+        bus: this.bus,
+        logger: this.logger.child({ part: "engine" }),
+        baileysLogger: this.logger.child({ part: "baileys" }, { level: this.config.WA_LOG_LEVEL }),
+        version: await this.waVersion(),
+      });
+      this.sessions.set(instance.id, session);
+    }
+    await session.start();
+    return session;
+  }
+
+  async restart(instanceId: string): Promise<void> {
+    const session = this.sessions.get(instanceId);
+    if (!session) return;
+    await session.stop("restarting");
+    await session.start();
+  }
+
+  async logout(instanceId: string): Promise<void> {
+    const session = this.sessions.get(instanceId);
+    this.sessions.delete(instanceId);
+    await session?.logout();
+  }
+
+  /** Takes an instance out of the engine: logs it off when linked; a failed logout is only logged. */
+  async remove(instanceId: string): Promise<void> {
+    const session = this.sessions.get(instanceId);
+    if (!session) return;
+    this.sessions.delete(instanceId);
+    try {
+      if (session.status === "open" || session.status === "connecting") await session.logout();
+      else await session.stop("removed");
+    } catch (error) {
+      this.logger.warn({ err: error, instanceId }, "logout during removal failed; removing anyway");
+      await session.stop("removed").catch(() => undefined);
+    }
+  }
+
+  /** Reopens every active instance that has a linked device, a few at a time. */
+  async restore(): Promise<{ restored: number; failed: number }> {
+    const instances = await this.prisma.instance.findMany({
+      where: { state: "active", whatsapp: { isNot: null }, authCreds: { isNot: null } },
+      select: { id: true, name: true, alwaysOnline: true, syncFullHistory: true },
+    });
+    let next = 0;
+    let restored = 0;
+    let failed = 0;
+    const started = Date.now();
+    const worker = async () => {
+      while (next < instances.length) {
+        const instance = instances[next++];
+        try {
+          await this.connect(instance);
+          restored += 1;
+        } catch (error) {
+          failed += 1;
+          this.logger.error({ err: error, instance: instance.name }, "could not reopen instance");
+        }
+        if ((restored + failed) % 100 === 0 || restored + failed === instances.length) {
+          this.logger.info(
+            { done: restored + failed, total: instances.length, ms: Date.now() - started },
+            "reopening saved sessions",
+          );
+        }
+      }
+    };
+    await Promise.all(
+      Array.from({ length: Math.min(this.config.WA_RESTORE_CONCURRENCY, instances.length) }, worker),
+    );
+    return { restored, failed };
+  }
+
+  /** Closes every socket without logging out, so the next start reopens them. */
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.sessions.values()].map((session) => session.stop("shutting down")));
+    this.sessions.clear();
+  }
+
+  private async waVersion(): Promise<WAVersion> {
+    if (this.version) return this.version;
+    let version = DEFAULT_CONNECTION_CONFIG.version;
+    if (this.config.WA_VERSION) {
+      version = this.config.WA_VERSION.split(".").map(Number) as WAVersion;
+    } else if (this.config.WA_FETCH_LATEST_VERSION) {
+      try {
+        const latest = await fetchLatestWaWebVersion({ signal: AbortSignal.timeout(3000) });
+        version = latest.version;
+      } catch (error) {
+        this.logger.warn(
+          { err: error },
+          "could not fetch the latest WhatsApp version; using the bundled one",
+        );
+      }
+    }
+    this.version = version;
+    return version;
+  }
+}

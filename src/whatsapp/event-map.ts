@@ -1,0 +1,149 @@
+// Every Baileys event key and the canonical events it becomes, in one place.
+import type { BaileysEventMap } from "@whiskeysockets/baileys";
+import type { PrismaClient } from "../db/client.ts";
+import type { EventInput } from "../events/bus.ts";
+import type { EventType } from "../events/types.ts";
+import { statusName } from "./content.ts";
+import {
+  deleteChats,
+  deleteMessages,
+  saveChats,
+  saveContacts,
+  saveGroups,
+  saveMessageStatus,
+  saveMessages,
+} from "./store.ts";
+import type { Job } from "./work-queue.ts";
+
+/** The mapping, for readers: Baileys key -> canonical event types. */
+export const BAILEYS_EVENT_TYPES = {
+  "connection.update": ["connectionUpdate", "qrcodeUpdate", "stateInstance"],
+  "messaging-history.set": ["messagesSet", "chatsSet", "contactsSet"],
+  "messages.upsert": ["messagesUpsert"],
+  "messages.update": ["messagesUpdate"],
+  "messages.delete": ["messagesUpdate"],
+  "messages.reaction": ["messagesUpdate"],
+  "message-receipt.update": ["messagesUpdate"],
+  "contacts.upsert": ["contactsUpsert"],
+  "contacts.update": ["contactsUpdate"],
+  "chats.upsert": ["chatsUpsert"],
+  "chats.update": ["chatsUpdate"],
+  "chats.delete": ["chatsDelete"],
+  "presence.update": ["presenceUpdate"],
+  "groups.upsert": ["groupsUpsert"],
+  "groups.update": ["groupUpdate"],
+  "group-participants.update": ["groupParticipantsUpdate"],
+  call: ["callUpsert"],
+  "labels.edit": ["labelsUpdate"],
+  "labels.association": ["labelsUpdate"],
+} as const satisfies Partial<Record<keyof BaileysEventMap, readonly EventType[]>>;
+
+interface Target {
+  prisma: PrismaClient;
+  instanceId: string;
+  instanceName: string;
+}
+
+/** Turns one batch of Baileys events into engine jobs, in the order Baileys gives them. */
+export function jobsFor(events: Partial<BaileysEventMap>, target: Target): Job[] {
+  const { prisma, instanceId } = target;
+  const jobs: Job[] = [];
+  const event = (type: EventType, data: unknown): EventInput => ({
+    instanceId,
+    instanceName: target.instanceName,
+    type,
+    data,
+  });
+  const add = (writes: () => unknown[], ...published: EventInput[]) =>
+    jobs.push({ writes, events: published });
+
+  const history = events["messaging-history.set"];
+  if (history) {
+    add(
+      () => [
+        ...saveChats(prisma, instanceId, history.chats),
+        ...saveContacts(prisma, instanceId, history.contacts),
+        ...saveMessages(prisma, instanceId, history.messages, "history"),
+      ],
+      event("chatsSet", { chats: history.chats, isLatest: history.isLatest }),
+      event("contactsSet", { contacts: history.contacts }),
+      event("messagesSet", { messages: history.messages, isLatest: history.isLatest }),
+    );
+  }
+  const chatsUpsert = events["chats.upsert"];
+  if (chatsUpsert) add(() => saveChats(prisma, instanceId, chatsUpsert), event("chatsUpsert", chatsUpsert));
+  const chatsUpdate = events["chats.update"];
+  if (chatsUpdate) add(() => saveChats(prisma, instanceId, chatsUpdate), event("chatsUpdate", chatsUpdate));
+  const chatsDelete = events["chats.delete"];
+  if (chatsDelete) add(() => deleteChats(prisma, instanceId, chatsDelete), event("chatsDelete", chatsDelete));
+
+  const contactsUpsert = events["contacts.upsert"];
+  if (contactsUpsert) {
+    add(() => saveContacts(prisma, instanceId, contactsUpsert), event("contactsUpsert", contactsUpsert));
+  }
+  const contactsUpdate = events["contacts.update"];
+  if (contactsUpdate) {
+    add(() => saveContacts(prisma, instanceId, contactsUpdate), event("contactsUpdate", contactsUpdate));
+  }
+
+  const upsert = events["messages.upsert"];
+  if (upsert) {
+    const source = upsert.type === "notify" ? "notify" : "append";
+    add(
+      () => saveMessages(prisma, instanceId, upsert.messages, source),
+      ...upsert.messages.map((message) => event("messagesUpsert", { message, type: upsert.type })),
+    );
+  }
+  const updates = events["messages.update"];
+  if (updates) {
+    add(
+      () =>
+        updates.flatMap((update) =>
+          saveMessageStatus(prisma, instanceId, update.key, statusName(update.update.status)),
+        ),
+      ...updates.map((update) =>
+        event("messagesUpdate", {
+          kind: "update",
+          key: update.key,
+          update: update.update,
+          status: statusName(update.update.status),
+        }),
+      ),
+    );
+  }
+  const deleted = events["messages.delete"];
+  if (deleted) {
+    const keys = "keys" in deleted ? deleted.keys : [];
+    add(
+      () => deleteMessages(prisma, instanceId, keys),
+      event("messagesUpdate", { kind: "delete", ...deleted }),
+    );
+  }
+  const reactions = events["messages.reaction"];
+  if (reactions)
+    add(() => [], ...reactions.map((reaction) => event("messagesUpdate", { kind: "reaction", ...reaction })));
+  const receipts = events["message-receipt.update"];
+  if (receipts)
+    add(() => [], ...receipts.map((receipt) => event("messagesUpdate", { kind: "receipt", ...receipt })));
+
+  const presence = events["presence.update"];
+  if (presence) add(() => [], event("presenceUpdate", presence));
+
+  const groupsUpsert = events["groups.upsert"];
+  if (groupsUpsert)
+    add(() => saveGroups(prisma, instanceId, groupsUpsert), event("groupsUpsert", groupsUpsert));
+  const groupsUpdate = events["groups.update"];
+  if (groupsUpdate)
+    add(() => saveGroups(prisma, instanceId, groupsUpdate), event("groupUpdate", groupsUpdate));
+  const participants = events["group-participants.update"];
+  if (participants) add(() => [], event("groupParticipantsUpdate", participants));
+
+  const calls = events.call;
+  if (calls) add(() => [], ...calls.map((call) => event("callUpsert", call)));
+  const labelEdit = events["labels.edit"];
+  if (labelEdit) add(() => [], event("labelsUpdate", { kind: "edit", label: labelEdit }));
+  const labelAssociation = events["labels.association"];
+  if (labelAssociation) add(() => [], event("labelsUpdate", { kind: "association", ...labelAssociation }));
+
+  return jobs;
+}

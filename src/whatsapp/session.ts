@@ -1,0 +1,282 @@
+import type { Boom } from "@hapi/boom";
+import makeWASocket, {
+  Browsers,
+  BufferJSON,
+  type ConnectionState,
+  type WASocket,
+  type WAVersion,
+} from "@whiskeysockets/baileys";
+import QRCode from "qrcode";
+import type { Config } from "../config.ts";
+import type { PrismaClient } from "../db/client.ts";
+import type { EventBus } from "../events/bus.ts";
+import type { Logger } from "../logger.ts";
+import { clearAuthState, loadAuthState, type StoredAuthState } from "./auth-state.ts";
+import { backoffDelay, classifyClose } from "./close-reasons.ts";
+import { jobsFor } from "./event-map.ts";
+import { toPlain } from "./plain.ts";
+import { WorkQueue } from "./work-queue.ts";
+
+export type ConnectionStatus = "open" | "connecting" | "close" | "refused";
+
+export interface QrCode {
+  code: string;
+  dataUrl: string;
+  count: number;
+  createdAt: Date;
+}
+
+export interface SessionDeps {
+  config: Config;
+  prisma: PrismaClient;
+  bus: EventBus;
+  logger: Logger;
+  baileysLogger: Logger;
+  version: WAVersion;
+}
+
+interface InstanceInfo {
+  id: string;
+  name: string;
+  alwaysOnline: boolean;
+  syncFullHistory: boolean;
+}
+
+/**
+ * One instance's WhatsApp session: a Baileys socket, its stored auth state, its work queue,
+ * and the close-handling table. The session object lives as long as the instance runs;
+ * sockets come and go inside it.
+ */
+export class Session {
+  sock: WASocket | undefined;
+  status: ConnectionStatus = "close";
+  qr: QrCode | undefined;
+  readonly queue: WorkQueue;
+  private auth: StoredAuthState | undefined;
+  private stopped = true;
+  private attempts = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private readonly logger: Logger;
+
+  constructor(
+    readonly instance: InstanceInfo,
+    private readonly deps: SessionDeps,
+  ) {
+    this.logger = deps.logger.child({ instance: instance.name });
+    this.queue = new WorkQueue(deps.prisma, deps.bus, this.logger, {
+      batchSize: 500,
+      highWater: 5000,
+      onPressure: (paused) => this.setPaused(paused),
+    });
+  }
+
+  get accountJid(): string | undefined {
+    return this.auth?.state.creds.me?.id;
+  }
+
+  /** Opens the socket (with saved creds when there are some, else a QR follows). */
+  async start(): Promise<void> {
+    this.stopped = false;
+    clearTimeout(this.retryTimer);
+    this.auth ??= await loadAuthState(this.deps.prisma, this.instance.id, this.deps.baileysLogger);
+    this.setStatus("connecting", { reason: "starting" });
+    const { config } = this.deps;
+    const sock = makeWASocket({
+      auth: this.auth.state,
+      version: this.deps.version,
+      browser: Browsers.ubuntu(config.WA_BROWSER_NAME),
+      logger: this.deps.baileysLogger as never,
+      printQRInTerminal: false,
+      connectTimeoutMs: config.WA_CONNECT_TIMEOUT_MS,
+      defaultQueryTimeoutMs: config.WA_QUERY_TIMEOUT_MS,
+      keepAliveIntervalMs: config.WA_KEEPALIVE_MS,
+      markOnlineOnConnect: this.instance.alwaysOnline,
+      syncFullHistory: this.instance.syncFullHistory,
+      ...(config.WA_WS_URL ? { waWebSocketUrl: config.WA_WS_URL } : {}),
+      getMessage: async (key) => this.storedContent(key.remoteJid, key.id, key.fromMe),
+    });
+    this.sock = sock;
+    sock.ev.process(async (events) => {
+      // Events of a socket that was replaced are stale.
+      if (this.sock !== sock) return;
+      if (events["creds.update"]) void this.auth?.saveCreds();
+      const update = events["connection.update"];
+      if (update) await this.onConnectionUpdate(sock, update);
+      for (const job of jobsFor(events, {
+        prisma: this.deps.prisma,
+        instanceId: this.instance.id,
+        instanceName: this.instance.name,
+      })) {
+        this.queue.push(job);
+      }
+    });
+  }
+
+  async requestPairingCode(phoneNumber: string): Promise<string> {
+    if (!this.sock) throw new Error("the session is not running");
+    if (this.auth?.state.creds.me) throw new Error("a device is already linked");
+    // The code can only be requested once the socket waits for pairing (first QR shown).
+    await this.waitFor(() => Boolean(this.qr) || !this.sock, this.deps.config.WA_CONNECT_TIMEOUT_MS);
+    if (!this.sock) throw new Error("the session closed before pairing");
+    return this.sock.requestPairingCode(phoneNumber);
+  }
+
+  private waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+    const started = Date.now();
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (condition()) resolve();
+        else if (Date.now() - started > timeoutMs) reject(new Error("timed out waiting for the session"));
+        else setTimeout(check, 50);
+      };
+      check();
+    });
+  }
+
+  /** Closes the socket without logging out; nothing reconnects it. */
+  async stop(reason = "stopped"): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    const sock = this.sock;
+    this.sock = undefined;
+    this.qr = undefined;
+    sock?.end(undefined);
+    this.setStatus("close", { reason });
+    await this.queue.idle();
+  }
+
+  /** Logs the linked device off WhatsApp and forgets its creds; the instance stays. */
+  async logout(): Promise<void> {
+    const sock = this.sock;
+    this.stopped = true;
+    try {
+      if (sock && this.status === "open") await sock.logout("logout requested");
+    } finally {
+      await this.stop("logged out");
+      await this.forgetDevice();
+    }
+  }
+
+  private async onConnectionUpdate(sock: WASocket, update: Partial<ConnectionState>): Promise<void> {
+    if (update.qr) await this.onQr(update.qr);
+    if (update.connection === "open") {
+      this.attempts = 0;
+      this.qr = undefined;
+      const me = this.auth?.state.creds.me;
+      this.setStatus("open", { jid: me?.id, pushName: me?.name }, () => [
+        this.deps.prisma.whatsApp.upsert({
+          where: { instanceId: this.instance.id },
+          create: { instanceId: this.instance.id, remoteJid: me?.id ?? "", pushName: me?.name ?? null },
+          update: { remoteJid: me?.id ?? "", pushName: me?.name ?? null },
+        }),
+      ]);
+    }
+    if (update.connection === "close")
+      await this.onClose(sock, update.lastDisconnect?.error as Boom | undefined);
+  }
+
+  private async onQr(code: string): Promise<void> {
+    const dataUrl = await QRCode.toDataURL(code, { margin: 1, width: 320 });
+    this.qr = { code, dataUrl, count: (this.qr?.count ?? 0) + 1, createdAt: new Date() };
+    if (this.deps.logger.isLevelEnabled("info")) {
+      const terminal = await QRCode.toString(code, { type: "terminal", small: true });
+      this.logger.info(`scan this QR code to link ${this.instance.name}:\n${terminal}`);
+    }
+    this.queue.push({
+      writes: () => [],
+      events: [this.event("qrcodeUpdate", { qr: code, base64: dataUrl, count: this.qr.count })],
+    });
+  }
+
+  private async onClose(sock: WASocket, error: Boom | undefined): Promise<void> {
+    if (this.sock !== sock) return;
+    this.sock = undefined;
+    this.qr = undefined;
+    if (this.stopped) return;
+    const statusCode = error?.output?.statusCode;
+    const { action, why } = classifyClose(statusCode, error?.message);
+    this.logger.info({ statusCode, action }, `connection closed: ${why}`);
+    switch (action) {
+      case "reconnect-now":
+        await this.start();
+        return;
+      case "reconnect-backoff": {
+        this.attempts += 1;
+        const delay = backoffDelay(
+          this.attempts,
+          this.deps.config.WA_RECONNECT_BASE_MS,
+          this.deps.config.WA_RECONNECT_MAX_MS,
+        );
+        this.setStatus("connecting", { reason: why, retryInMs: delay, attempt: this.attempts });
+        this.retryTimer = setTimeout(
+          () => void this.start().catch((err) => this.logger.error({ err }, "reconnect failed")),
+          delay,
+        );
+        return;
+      }
+      case "logged-out":
+        this.stopped = true;
+        this.setStatus("close", { reason: why, statusCode });
+        await this.forgetDevice();
+        return;
+      case "replaced":
+        this.stopped = true;
+        this.setStatus("close", { reason: why, statusCode });
+        return;
+      case "refused":
+        this.stopped = true;
+        this.setStatus("refused", { reason: why, statusCode });
+        await this.forgetDevice();
+        return;
+    }
+  }
+
+  private async forgetDevice(): Promise<void> {
+    await this.queue.idle();
+    await clearAuthState(this.deps.prisma, this.instance.id);
+    await this.deps.prisma.whatsApp.deleteMany({ where: { instanceId: this.instance.id } });
+    this.auth = undefined;
+  }
+
+  /** Records and reports a connection change, in order with everything else of this instance. */
+  private setStatus(
+    status: ConnectionStatus,
+    details: Record<string, unknown>,
+    extraWrites: () => unknown[] = () => [],
+  ) {
+    const changed = this.status !== status;
+    this.status = status;
+    const events = [this.event("connectionUpdate", { state: status, ...details })];
+    if (changed) events.push(this.event("stateInstance", { state: status }));
+    this.queue.push({
+      writes: () => [
+        this.deps.prisma.instance.updateMany({
+          where: { id: this.instance.id },
+          data: { connection: status },
+        }),
+        ...extraWrites(),
+      ],
+      events,
+    });
+  }
+
+  private event(type: "connectionUpdate" | "stateInstance" | "qrcodeUpdate", data: unknown) {
+    return { instanceId: this.instance.id, instanceName: this.instance.name, type, data: toPlain(data) };
+  }
+
+  private setPaused(paused: boolean): void {
+    const raw = (this.sock?.ws as unknown as { socket?: { pause(): void; resume(): void } } | undefined)
+      ?.socket;
+    if (paused) raw?.pause();
+    else raw?.resume();
+    this.logger.warn({ queued: this.queue.size }, paused ? "engine behind: socket paused" : "socket resumed");
+  }
+
+  private async storedContent(chatJid?: string | null, keyId?: string | null, fromMe?: boolean | null) {
+    if (!chatJid || !keyId) return undefined;
+    const row = await this.deps.prisma.message.findFirst({
+      where: { instanceId: this.instance.id, chatJid, keyId, fromMe: Boolean(fromMe) },
+    });
+    return row ? JSON.parse(row.content, BufferJSON.reviver) : undefined;
+  }
+}

@@ -1,0 +1,103 @@
+import type { PrismaClient } from "../db/client.ts";
+import type { EventBus, EventInput } from "../events/bus.ts";
+import type { Logger } from "../logger.ts";
+
+/** A unit of engine work: rows to write, then the events that report them. */
+export interface Job {
+  writes: () => unknown[];
+  events: EventInput[];
+  /** Called once the job is written and its events are published. */
+  done?: () => void;
+}
+
+export interface WorkQueueOptions {
+  /** Most jobs written in one transaction. */
+  batchSize: number;
+  /** Above this many queued jobs the socket is paused; it resumes below half of it. */
+  highWater: number;
+  onPressure(paused: boolean): void;
+}
+
+/**
+ * The engine's own queue for one instance. Baileys does not await its handlers, so every
+ * event becomes a job here: one worker drains them in arrival order (a chat's messages are
+ * never reordered), writes a batch in one transaction, then publishes its events. When
+ * jobs pile up the socket is paused instead of letting memory grow.
+ */
+export class WorkQueue {
+  private readonly jobs: Job[] = [];
+  private running = false;
+  private paused = false;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly bus: EventBus,
+    private readonly logger: Logger,
+    private readonly options: WorkQueueOptions,
+  ) {}
+
+  get size(): number {
+    return this.jobs.length;
+  }
+
+  push(job: Job): void {
+    this.jobs.push(job);
+    if (!this.paused && this.jobs.length >= this.options.highWater) {
+      this.paused = true;
+      this.options.onPressure(true);
+    }
+    if (!this.running) void this.drain();
+  }
+
+  /** Queues a job and resolves once it is written and its events are published. */
+  pushAndWait(job: Job): Promise<void> {
+    return new Promise((resolve) => this.push({ ...job, done: resolve }));
+  }
+
+  /** Resolves once every job queued so far is written and published. */
+  idle(): Promise<void> {
+    if (!this.running && this.jobs.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.jobs.length > 0) {
+        const batch = this.jobs.splice(0, this.options.batchSize);
+        await this.write(batch);
+        for (const job of batch) {
+          for (const event of job.events) this.bus.publish(event);
+          job.done?.();
+        }
+        if (this.paused && this.jobs.length <= this.options.highWater / 2) {
+          this.paused = false;
+          this.options.onPressure(false);
+        }
+      }
+    } finally {
+      this.running = false;
+      for (const resolve of this.idleWaiters.splice(0)) resolve();
+    }
+  }
+
+  private async write(batch: Job[]): Promise<void> {
+    const writes = batch.flatMap((job) => job.writes());
+    if (writes.length === 0) return;
+    try {
+      await this.prisma.$transaction(writes as never);
+    } catch (error) {
+      // One bad row must not cost the rest of the batch: retry job by job.
+      this.logger.warn({ err: error, jobs: batch.length }, "batch write failed, writing jobs one by one");
+      for (const job of batch) {
+        try {
+          const single = job.writes();
+          if (single.length > 0) await this.prisma.$transaction(single as never);
+        } catch (jobError) {
+          this.logger.error({ err: jobError }, "engine write failed");
+        }
+      }
+    }
+  }
+}
