@@ -43,6 +43,8 @@ const ConfigSchema = z.object({
   WA_BROWSER_NAME: z.string().min(1).default("wagraph"),
   WA_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
   WA_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** How long each QR code lives (WhatsApp's own default: 60 s for the first, 20 s after). */
+  WA_QR_TIMEOUT_MS: z.coerce.number().int().min(100).optional(),
   WA_KEEPALIVE_MS: z.coerce.number().int().min(1000).default(30_000),
   WA_RECONNECT_BASE_MS: z.coerce.number().int().min(10).default(1000),
   WA_RECONNECT_MAX_MS: z.coerce.number().int().min(100).default(60_000),

@@ -90,6 +90,7 @@ export class Session {
       connectTimeoutMs: config.WA_CONNECT_TIMEOUT_MS,
       defaultQueryTimeoutMs: config.WA_QUERY_TIMEOUT_MS,
       keepAliveIntervalMs: config.WA_KEEPALIVE_MS,
+      ...(config.WA_QR_TIMEOUT_MS ? { qrTimeout: config.WA_QR_TIMEOUT_MS } : {}),
       markOnlineOnConnect: this.instance.alwaysOnline,
       syncFullHistory: this.instance.syncFullHistory,
       ...(config.WA_WS_URL ? { waWebSocketUrl: config.WA_WS_URL } : {}),
@@ -99,7 +100,12 @@ export class Session {
     sock.ev.process(async (events) => {
       // Events of a socket that was replaced are stale.
       if (this.sock !== sock) return;
-      if (events["creds.update"]) void this.auth?.saveCreds();
+      const creds = events["creds.update"];
+      if (creds) {
+        void this.auth?.saveCreds();
+        // The account's push name arrives after `open`, through the app state.
+        if (creds.me?.name && this.status === "open") this.saveAccount();
+      }
       const update = events["connection.update"];
       if (update) await this.onConnectionUpdate(sock, update);
       for (const job of jobsFor(events, {
@@ -163,16 +169,28 @@ export class Session {
       this.attempts = 0;
       this.qr = undefined;
       const me = this.auth?.state.creds.me;
-      this.setStatus("open", { jid: me?.id, pushName: me?.name }, () => [
-        this.deps.prisma.whatsApp.upsert({
-          where: { instanceId: this.instance.id },
-          create: { instanceId: this.instance.id, remoteJid: me?.id ?? "", pushName: me?.name ?? null },
-          update: { remoteJid: me?.id ?? "", pushName: me?.name ?? null },
-        }),
-      ]);
+      this.setStatus("open", { jid: me?.id, pushName: me?.name });
+      this.saveAccount();
     }
     if (update.connection === "close")
       await this.onClose(sock, update.lastDisconnect?.error as Boom | undefined);
+  }
+
+  /** The linked account's row (jid and push name), as the creds know it now. */
+  private saveAccount(): void {
+    const me = this.auth?.state.creds.me;
+    if (!me?.id) return;
+    const account = { remoteJid: me.id, pushName: me.name ?? null };
+    this.queue.push({
+      writes: () => [
+        this.deps.prisma.whatsApp.upsert({
+          where: { instanceId: this.instance.id },
+          create: { instanceId: this.instance.id, ...account },
+          update: account,
+        }),
+      ],
+      events: [],
+    });
   }
 
   private async onQr(code: string): Promise<void> {

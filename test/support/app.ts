@@ -22,6 +22,7 @@ export async function startApp(env: Record<string, string> = {}, databaseUrl?: s
     DATABASE_URL: database.url,
     ACCOUNT_TOKEN,
     LOG_LEVEL: "silent",
+    WA_LOG_LEVEL: "silent",
     ...env,
   });
   const app = await createApp(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"));

@@ -26,7 +26,7 @@ builder.objectField(InstanceNode, "qrcode", (t) =>
 
 const PairingCode = builder.objectRef<{ code: string }>("PairingCode").implement({
   fields: (t) => ({
-    code: t.exposeString("code", { description: "Type it in WhatsApp > Link with phone number." }),
+    pairingCode: t.exposeString("code", { description: "Type it in WhatsApp > Link with phone number." }),
   }),
 });
 
