@@ -13,6 +13,7 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { createGraphQLServer } from "../graphql/yoga.ts";
 import type { Services } from "../services.ts";
+import { registerConnectPage } from "./connect-page.ts";
 import { registerShims, type ShimApp } from "./shims.ts";
 
 export interface HttpServer {
@@ -89,6 +90,7 @@ export async function createHttpServer(services: Services, schema: GraphQLSchema
     }
   });
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  registerConnectPage(app, services);
 
   await registerShims(app, services);
 

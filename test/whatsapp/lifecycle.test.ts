@@ -80,7 +80,8 @@ describe("an instance's life with real Baileys against the simulator", () => {
     expect(state.connection).toBe("open");
     expect(state.account?.jid).toMatch(new RegExp(`^${ACCOUNT}(:\\d+)?@s\\.whatsapp\\.net$`));
     expect(state.account?.pushName).toBe("Alice Phone");
-    expect(state.qrcode ?? null).toBeNull();
+    const afterScan = await gql(running.url, InstanceQrDocument, { id: instance.id }, ACCOUNT_TOKEN);
+    expect(afterScan.data?.instance).toMatchObject({ connection: "open", qrcode: null });
     stream.unsubscribe();
     await client.dispose();
   });

@@ -101,7 +101,9 @@ export class MessageService {
       `TEL;type=CELL;type=VOICE;waid=${digits}:+${digits}`,
       "END:VCARD",
     ].join("\n");
-    return this.send(instance, to, { contacts: { displayName: fullName, contacts: [{ vcard }] } });
+    return this.send(instance, to, {
+      contacts: { displayName: fullName, contacts: [{ displayName: fullName, vcard }] },
+    });
   }
 
   async sendReaction(

@@ -1,0 +1,175 @@
+// The close-handling table, row by row, with the simulator ending streams the way
+// WhatsApp does.
+import { DisconnectReason } from "@whiskeysockets/baileys";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { classifyClose } from "../../src/whatsapp/close-reasons.ts";
+import { ConnectInstanceDocument, RestartInstanceDocument } from "../generated/graphql.ts";
+import { ACCOUNT_TOKEN, type RunningApp } from "../support/app.ts";
+import { gql } from "../support/clients.ts";
+import { createInstance, type InstanceFixture } from "../support/fixtures.ts";
+import {
+  instanceState,
+  linkInstance,
+  nextEvent,
+  startGateway,
+  until,
+  WhatsAppSimulator,
+} from "../support/whatsapp.ts";
+
+let sim: WhatsAppSimulator;
+let running: RunningApp;
+let phoneCounter = 0;
+
+beforeAll(async () => {
+  sim = await WhatsAppSimulator.start();
+  running = await startGateway(sim, { WA_QR_TIMEOUT_MS: "300" });
+});
+afterAll(async () => {
+  await running?.stop();
+  await sim?.stop();
+});
+
+async function linked(): Promise<{ instance: InstanceFixture; phone: string }> {
+  phoneCounter += 1;
+  const phone = `1555777${String(phoneCounter).padStart(4, "0")}`;
+  const instance = await createInstance(running.url);
+  await linkInstance(running, sim, instance, phone);
+  await until(
+    async () => sim.connectedAccounts(),
+    (accounts) => accounts.includes(phone),
+  );
+  return { instance, phone };
+}
+
+const credsCount = (instance: InstanceFixture) =>
+  running.app.services.prisma.authCreds.count({ where: { instanceId: instance.uuid } });
+
+/** Waits a while and checks the connection stayed as it was (no reconnect loop). */
+async function staysAt(instance: InstanceFixture, connection: string, phone: string) {
+  await new Promise((resolve) => setTimeout(resolve, 800));
+  expect((await instanceState(running, instance)).connection).toBe(connection);
+  expect(sim.connectedAccounts()).not.toContain(phone);
+}
+
+describe("close handling", () => {
+  it("classifies every close code as the table says", () => {
+    expect(classifyClose(DisconnectReason.restartRequired).action).toBe("reconnect-now");
+    expect(classifyClose(DisconnectReason.connectionLost, "Connection was lost").action).toBe(
+      "reconnect-backoff",
+    );
+    expect(classifyClose(DisconnectReason.connectionClosed).action).toBe("reconnect-backoff");
+    expect(classifyClose(undefined).action).toBe("reconnect-backoff");
+    expect(classifyClose(DisconnectReason.loggedOut).action).toBe("logged-out");
+    expect(classifyClose(DisconnectReason.badSession).action).toBe("logged-out");
+    expect(classifyClose(DisconnectReason.connectionReplaced).action).toBe("replaced");
+    expect(classifyClose(DisconnectReason.timedOut, "QR refs attempts ended").action).toBe("refused");
+  });
+
+  it("515 restart required: reconnects at once with the saved creds", async () => {
+    const { instance, phone } = await linked();
+    const reconnected = nextEvent(
+      running,
+      (event) =>
+        event.instanceId === instance.uuid &&
+        event.type === "connectionUpdate" &&
+        (event.data as { state: string }).state === "open",
+    );
+    sim.disconnect(phone, "restartRequired");
+    await reconnected;
+    expect((await instanceState(running, instance)).connection).toBe("open");
+    expect(await credsCount(instance)).toBe(1);
+  });
+
+  it("a dropped connection: reconnects with backoff, never reported open meanwhile", async () => {
+    const { instance, phone } = await linked();
+    const retry = nextEvent(
+      running,
+      (event) =>
+        event.instanceId === instance.uuid &&
+        event.type === "connectionUpdate" &&
+        (event.data as { state: string }).state === "connecting",
+    );
+    sim.disconnect(phone, "drop");
+    const { data } = await retry;
+    expect(data).toMatchObject({ state: "connecting", attempt: 1, retryInMs: expect.any(Number) });
+    await until(
+      () => instanceState(running, instance),
+      (state) => state.connection === "open",
+    );
+    expect(sim.connectedAccounts()).toContain(phone);
+  });
+
+  it("401 logged out: stops, clears the creds, connection close, no loop", async () => {
+    const { instance, phone } = await linked();
+    sim.disconnect(phone, "loggedOut");
+    await until(
+      () => instanceState(running, instance),
+      (state) => state.connection === "close",
+    );
+    await until(
+      () => credsCount(instance),
+      (count) => count === 0,
+    );
+    await staysAt(instance, "close", phone);
+    expect((await instanceState(running, instance)).account).toBeNull();
+  });
+
+  it("500 bad session: stops and clears the creds", async () => {
+    const { instance, phone } = await linked();
+    sim.disconnect(phone, "badSession");
+    await until(
+      () => credsCount(instance),
+      (count) => count === 0,
+    );
+    await staysAt(instance, "close", phone);
+  });
+
+  it("440 replaced by another client: stops and reports, keeping the creds", async () => {
+    const { instance, phone } = await linked();
+    const reported = nextEvent(
+      running,
+      (event) =>
+        event.instanceId === instance.uuid &&
+        event.type === "connectionUpdate" &&
+        (event.data as { state: string }).state === "close",
+    );
+    sim.disconnect(phone, "replaced");
+    const { data } = await reported;
+    expect(data).toMatchObject({ statusCode: DisconnectReason.connectionReplaced });
+    await staysAt(instance, "close", phone);
+    expect(await credsCount(instance)).toBe(1);
+    // Connecting again takes the session back without a QR.
+    await gql(running.url, ConnectInstanceDocument, { id: instance.id }, ACCOUNT_TOKEN);
+    await until(
+      () => instanceState(running, instance),
+      (state) => state.connection === "open",
+    );
+  });
+
+  it("408 QR codes exhausted: stops and reports refused", async () => {
+    const instance = await createInstance(running.url);
+    const refused = nextEvent(
+      running,
+      (event) =>
+        event.instanceId === instance.uuid &&
+        event.type === "connectionUpdate" &&
+        (event.data as { state: string }).state === "refused",
+      30_000,
+    );
+    await gql(running.url, ConnectInstanceDocument, { id: instance.id }, ACCOUNT_TOKEN);
+    await refused;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await instanceState(running, instance)).connection).toBe("refused");
+  });
+
+  it("restartInstance closes and reopens the socket, keeping the device", async () => {
+    const { instance, phone } = await linked();
+    const restarted = await gql(running.url, RestartInstanceDocument, { id: instance.id }, instance.token);
+    expect(restarted.data?.restartInstance.__typename).toBe("Instance");
+    await until(
+      () => instanceState(running, instance),
+      (state) => state.connection === "open",
+    );
+    expect(sim.connectedAccounts()).toContain(phone);
+  });
+});
