@@ -26,7 +26,7 @@ export async function createApp(
 ): Promise<App> {
   const applied = await migrateDatabase({ url: config.DATABASE_URL, log: (line) => logger.debug(line) });
   if (applied.applied.length > 0) logger.info({ migrations: applied.applied }, "database migrated");
-  const db = createDatabase(config.DATABASE_URL);
+  const db = await createDatabase(config.DATABASE_URL);
   const redis = config.REDIS_URL
     ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 })
     : undefined;

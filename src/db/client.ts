@@ -29,7 +29,7 @@ export function sqliteFilePath(url: string): string {
  * Creates the Prisma client for the provider named by the URL. Both generated clients
  * come from the same models, so the SQLite client's types describe either one.
  */
-export function createDatabase(url: string): Database {
+export async function createDatabase(url: string): Promise<Database> {
   const provider = providerOf(url);
   let statements = 0;
   const options = { log: [{ emit: "event" as const, level: "query" as const }] };
@@ -42,6 +42,12 @@ export function createDatabase(url: string): Database {
   } else {
     const adapter = new PrismaPg({ connectionString: url, max: 10 });
     prisma = new PostgresClient({ adapter, ...options }) as unknown as PrismaClient;
+  }
+  if (provider === "sqlite") {
+    // WAL with NORMAL sync: a commit no longer waits for several fsyncs, which made every
+    // engine write cost milliseconds of blocked event loop. Durable across process crashes.
+    await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
   }
   (prisma as unknown as { $on(event: "query", cb: () => void): void }).$on("query", () => {
     statements += 1;

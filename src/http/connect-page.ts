@@ -8,20 +8,20 @@ import type { ShimApp } from "./shims.ts";
 const STYLE = `
 :root { color-scheme: light dark; --accent: #128c7e; --muted: #667781; --bad: #c0392b; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+body { margin: 0; padding: 0 1rem; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   background: #f0f2f5; color: #111b21; }
 main { max-width: 26rem; margin: 3rem auto; padding: 2rem; background: #fff; border-radius: 12px;
   box-shadow: 0 2px 12px rgb(0 0 0 / 8%); }
 h1 { margin: 0; font-size: 1.4rem; }
 h2 { margin: 0 0 .5rem; font-size: 1.1rem; color: var(--accent); }
-.sub { margin: .25rem 0 1.5rem; color: var(--muted); word-break: break-all; }
+.sub { margin: .25rem 0 1.5rem; color: var(--muted); overflow-wrap: anywhere; }
 label { display: block; margin-bottom: .35rem; font-weight: 600; }
 .row { display: flex; gap: .5rem; }
 input { flex: 1; min-width: 0; padding: .55rem .7rem; font: inherit; border: 1px solid #d1d7db; border-radius: 8px; }
 button { padding: .55rem 1rem; font: inherit; font-weight: 600; color: #fff; background: var(--accent);
   border: 0; border-radius: 8px; cursor: pointer; }
 button:hover { filter: brightness(1.1); }
-#status { min-height: 1.5rem; margin: 1.25rem 0 0; color: var(--muted); }
+#status { margin: 1.25rem 0 0; color: var(--muted); }
 #error { margin: .75rem 0 0; padding: .6rem .8rem; color: var(--bad); background: rgb(192 57 43 / 8%);
   border-radius: 8px; }
 figure { margin: 1rem 0 0; text-align: center; }
@@ -30,11 +30,11 @@ figure img { display: block; width: 100%; max-width: 320px; height: auto; margin
 figcaption { margin-top: .75rem; font-size: .9rem; color: var(--muted); }
 #account { margin-top: 1rem; padding: 1rem; background: #e7fce3; border-radius: 8px; }
 dl { display: grid; grid-template-columns: auto 1fr; gap: .25rem 1rem; margin: 0; }
-dt { color: var(--muted); }
-dd { margin: 0; word-break: break-all; }
+dt { color: var(--muted); } dd { margin: 0; overflow-wrap: anywhere; }
 #retry { margin-top: .75rem; }
-[hidden] { display: none !important; }
+[hidden], #status:empty { display: none !important; }
 @media (prefers-color-scheme: dark) {
+  :root { --bad: #f28b82; }
   body { background: #0b141a; color: #e9edef; }
   main { background: #111b21; }
   input { background: #202c33; color: inherit; border-color: #2a3942; }
@@ -63,7 +63,11 @@ const SCRIPT = `
   function status(text) { $('status').textContent = text; }
   function fail(text) {
     $('error').textContent = text; show('error', true); show('qr', false);
-    status(''); if (!instanceId) show('auth', true);
+    status('');
+    if (!instanceId) {
+      show('auth', true);
+      if (ws) { var socket = ws; ws = null; socket.close(1000); }
+    }
   }
   function showQr(dataUrl) {
     if (typeof dataUrl !== 'string' || dataUrl.indexOf('data:image/png;base64,') !== 0) return;
@@ -71,11 +75,13 @@ const SCRIPT = `
   }
   // An operation's payload, or null after showing why there is none.
   function unwrap(result, field) {
-    if (result.errors && result.errors.length) { fail(result.errors[0].message); return null; }
     var value = result.data && result.data[field];
-    if (!value) { fail('The gateway gave no answer.'); return null; }
-    if (value.__typename !== 'Instance') { fail(value.message || value.__typename); return null; }
-    return value;
+    if (result.errors && result.errors.length) fail(result.errors[0].message);
+    else if (!value) fail('The gateway gave no answer.');
+    else if (value.__typename === 'UnauthorizedError') fail('The token was not accepted. Check it and try again.');
+    else if (value.__typename !== 'Instance') fail(value.message || value.__typename);
+    else return value;
+    return null;
   }
   function operation(query, variables, onResult) {
     var id = String(++nextId);
@@ -87,14 +93,19 @@ const SCRIPT = `
       operation(INSTANCE, { name: name }, function (result) { resolve(unwrap(result, 'instance')); });
     });
   }
-  function linked(account) {
+  // The push name can reach the gateway a little after the link opens: ask again a few times.
+  function linked(account, tries) {
     finished = true;
     show('qr', false); show('retry', false); show('auth', false);
-    $('push').textContent = account.pushName || '(no name)';
-    $('jid').textContent = account.jid;
+    $('push').textContent = account.pushName || '(not known yet)';
+    $('jid').textContent = account.jid || '(unknown)';
     show('account', true);
     status('WhatsApp is linked to this instance.');
-    if (ws) { var socket = ws; ws = null; socket.close(1000); }
+    if (ws && !account.pushName && (tries || 0) < 20) {
+      setTimeout(function () {
+        if (ws) lookup().then(function (current) { if (current) linked(current.account || {}, (tries || 0) + 1); });
+      }, 500);
+    } else if (ws) { var socket = ws; ws = null; socket.close(1000); }
   }
   function onEvent(result) {
     if (result.errors) return fail(result.errors[0].message);
@@ -104,7 +115,7 @@ const SCRIPT = `
       status('Scan the code with WhatsApp on the phone' + (data.count > 1 ? ' (code ' + data.count + ').' : '.'));
     } else if (data.state === 'open') {
       show('qr', false); status('Linked. Loading the account…');
-      lookup().then(function (instance) { if (instance && instance.account) linked(instance.account); });
+      lookup().then(function (instance) { if (instance) linked(instance.account || {}); });
     } else if (data.state === 'connecting') {
       show('qr', false); status('Connecting to WhatsApp…');
     } else if (data.state === 'close' || data.state === 'refused') {
@@ -206,10 +217,8 @@ function page(nonce: string): string {
   <p class="sub">Instance <strong id="name"></strong></p>
   <form id="auth" autocomplete="off">
     <label for="token">Instance or account token</label>
-    <div class="row">
-      <input id="token" name="token" type="password" required spellcheck="false">
-      <button type="submit">Connect</button>
-    </div>
+    <div class="row"><input id="token" name="token" type="password" required spellcheck="false">
+      <button type="submit">Connect</button></div>
   </form>
   <p id="error" role="alert" hidden></p>
   <p id="status" role="status" aria-live="polite"></p>
@@ -233,16 +242,9 @@ function page(nonce: string): string {
 export function registerConnectPage(app: ShimApp, _services: Services): void {
   app.get("/instances/:name/connect", { schema: { hide: true } }, async (_request, reply) => {
     const nonce = randomBytes(16).toString("base64");
-    const policy = [
-      "default-src 'none'",
-      `script-src 'nonce-${nonce}'`,
-      `style-src 'nonce-${nonce}'`,
-      "img-src data:",
-      "connect-src 'self'",
-      "base-uri 'none'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join("; ");
+    const policy =
+      `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data:; ` +
+      "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     return reply
       .header("content-security-policy", policy)
       .header("referrer-policy", "no-referrer")

@@ -1,5 +1,5 @@
 // Every Baileys event key and the canonical events it becomes, in one place.
-import type { BaileysEventMap } from "@whiskeysockets/baileys";
+import type { BaileysEventMap, WAMessage } from "@whiskeysockets/baileys";
 import type { PrismaClient } from "../db/client.ts";
 import type { EventInput } from "../events/bus.ts";
 import type { EventType } from "../events/types.ts";
@@ -7,6 +7,7 @@ import { statusName } from "./content.ts";
 import {
   deleteChats,
   deleteMessages,
+  type MessageSource,
   saveChats,
   saveContacts,
   saveGroups,
@@ -44,6 +45,16 @@ interface Target {
   instanceName: string;
 }
 
+/** Later partial updates of the same id folded into one. */
+function mergeById<T extends { id?: string | null }>(items: unknown[]): T[] {
+  const byId = new Map<string, T>();
+  for (const item of items as T[]) {
+    const id = item.id ?? "";
+    byId.set(id, { ...byId.get(id), ...item });
+  }
+  return [...byId.values()];
+}
+
 /** Turns one batch of Baileys events into engine jobs, in the order Baileys gives them. */
 export function jobsFor(events: Partial<BaileysEventMap>, target: Target): Job[] {
   const { prisma, instanceId } = target;
@@ -56,6 +67,16 @@ export function jobsFor(events: Partial<BaileysEventMap>, target: Target): Job[]
   });
   const add = (writes: () => unknown[], ...published: EventInput[]) =>
     jobs.push({ writes, events: published });
+  const addMessages = (messages: WAMessage[], source: MessageSource, ...published: EventInput[]) =>
+    jobs.push({
+      writes: () => [],
+      merge: {
+        key: `messages:${source}`,
+        items: messages,
+        write: (items) => saveMessages(prisma, instanceId, items as WAMessage[], source),
+      },
+      events: published,
+    });
 
   const history = events["messaging-history.set"];
   if (history) {
@@ -63,17 +84,31 @@ export function jobsFor(events: Partial<BaileysEventMap>, target: Target): Job[]
       () => [
         ...saveChats(prisma, instanceId, history.chats),
         ...saveContacts(prisma, instanceId, history.contacts),
-        ...saveMessages(prisma, instanceId, history.messages, "history"),
       ],
       event("chatsSet", { chats: history.chats, isLatest: history.isLatest }),
       event("contactsSet", { contacts: history.contacts }),
+    );
+    addMessages(
+      history.messages,
+      "history",
       event("messagesSet", { messages: history.messages, isLatest: history.isLatest }),
     );
   }
   const chatsUpsert = events["chats.upsert"];
   if (chatsUpsert) add(() => saveChats(prisma, instanceId, chatsUpsert), event("chatsUpsert", chatsUpsert));
   const chatsUpdate = events["chats.update"];
-  if (chatsUpdate) add(() => saveChats(prisma, instanceId, chatsUpdate), event("chatsUpdate", chatsUpdate));
+  if (chatsUpdate) {
+    // Every inbound message updates its chat: merged per chat across a burst.
+    jobs.push({
+      writes: () => [],
+      merge: {
+        key: "chats",
+        items: chatsUpdate,
+        write: (items) => saveChats(prisma, instanceId, mergeById(items)),
+      },
+      events: [event("chatsUpdate", chatsUpdate)],
+    });
+  }
   const chatsDelete = events["chats.delete"];
   if (chatsDelete) add(() => deleteChats(prisma, instanceId, chatsDelete), event("chatsDelete", chatsDelete));
 
@@ -89,8 +124,9 @@ export function jobsFor(events: Partial<BaileysEventMap>, target: Target): Job[]
   const upsert = events["messages.upsert"];
   if (upsert) {
     const source = upsert.type === "notify" ? "notify" : "append";
-    add(
-      () => saveMessages(prisma, instanceId, upsert.messages, source),
+    addMessages(
+      upsert.messages,
+      source,
       ...upsert.messages.map((message) => event("messagesUpsert", { message, type: upsert.type })),
     );
   }

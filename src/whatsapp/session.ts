@@ -65,6 +65,7 @@ export class Session {
     this.logger = deps.logger.child({ instance: instance.name });
     this.queue = new WorkQueue(deps.prisma, deps.bus, this.logger, {
       batchSize: 500,
+      lingerMs: 5,
       highWater: 5000,
       onPressure: (paused) => this.setPaused(paused),
     });

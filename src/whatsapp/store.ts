@@ -1,5 +1,7 @@
 // The rows the engine writes for what Baileys reports. Each function returns Prisma
 // operations (not yet run) so the work queue can batch them into one transaction.
+
+import { randomUUID } from "node:crypto";
 import {
   BufferJSON,
   type Chat,
@@ -10,6 +12,7 @@ import {
   type WAMessage,
 } from "@whiskeysockets/baileys";
 import type { PrismaClient } from "../db/client.ts";
+import { Prisma } from "../generated/sqlite/client.ts";
 import { laterStatus, type MessageStatus, statusName, summarize, toDate } from "./content.ts";
 
 const STATUS_ORDER: MessageStatus[] = ["PENDING", "SERVER_ACK", "DELIVERY_ACK", "READ", "PLAYED"];
@@ -24,51 +27,49 @@ export function messageKeyOf(message: WAMessage) {
   };
 }
 
-/** Stores messages once per key (a duplicate is a no-op) and moves their chats forward. */
+/**
+ * Stores messages once per key (a duplicate is a no-op) and moves their chats forward.
+ * Two multi-row statements whatever the count: ORM upserts cost about a millisecond each,
+ * which a burst of inbound messages cannot afford. The SQL is the same on SQLite and
+ * PostgreSQL (INSERT … ON CONFLICT).
+ */
 export function saveMessages(
   prisma: PrismaClient,
   instanceId: string,
   messages: WAMessage[],
   source: MessageSource,
 ) {
-  const writes: unknown[] = [];
+  const now = new Date();
+  const rows: Prisma.Sql[] = [];
+  const seen = new Set<string>();
   const lastByChat = new Map<string, Date>();
   for (const message of messages) {
     const key = messageKeyOf(message);
-    if (!key.keyId || !key.chatJid) continue;
+    const unique = `${key.chatJid}|${key.keyId}|${key.fromMe}`;
+    if (!key.keyId || !key.chatJid || seen.has(unique)) continue;
+    seen.add(unique);
     const { type, text } = summarize(message.message);
     const timestamp = toDate(message.messageTimestamp as number);
-    writes.push(
-      prisma.message.upsert({
-        where: { instanceId_chatJid_keyId_fromMe: { instanceId, ...key } },
-        create: {
-          instanceId,
-          ...key,
-          participant: message.key.participant ?? null,
-          pushName: message.pushName ?? null,
-          messageType: type,
-          text,
-          content: JSON.stringify(message.message ?? null, BufferJSON.replacer),
-          status: statusName(message.status) ?? (key.fromMe ? "PENDING" : null),
-          source,
-          timestamp,
-        },
-        update: {},
-      }),
+    const status = statusName(message.status) ?? (key.fromMe ? "PENDING" : null);
+    const content = JSON.stringify(message.message ?? null, BufferJSON.replacer);
+    rows.push(
+      Prisma.sql`(${instanceId}, ${key.chatJid}, ${key.keyId}, ${key.fromMe}, ${message.key.participant ?? null}, ${message.pushName ?? null}, ${type}, ${text}, ${content}, ${status}, ${source}, ${timestamp}, ${now}, ${now})`,
     );
     const last = lastByChat.get(key.chatJid);
     if (!last || last < timestamp) lastByChat.set(key.chatJid, timestamp);
   }
-  for (const [jid, lastMessageAt] of lastByChat) {
-    writes.push(
-      prisma.chat.upsert({
-        where: { instanceId_jid: { instanceId, jid } },
-        create: { instanceId, jid, lastMessageAt },
-        update: { lastMessageAt },
-      }),
-    );
-  }
-  return writes;
+  if (rows.length === 0) return [];
+  const chats = [...lastByChat].map(
+    ([jid, at]) => Prisma.sql`(${randomUUID()}, ${instanceId}, ${jid}, ${at}, ${now}, ${now})`,
+  );
+  return [
+    prisma.$executeRaw`INSERT INTO "Message" ("instanceId", "chatJid", "keyId", "fromMe", "participant", "pushName", "messageType", "text", "content", "status", "source", "timestamp", "createdAt", "updatedAt")
+      VALUES ${Prisma.join(rows)}
+      ON CONFLICT ("instanceId", "chatJid", "keyId", "fromMe") DO NOTHING`,
+    prisma.$executeRaw`INSERT INTO "Chat" ("id", "instanceId", "jid", "lastMessageAt", "createdAt", "updatedAt")
+      VALUES ${Prisma.join(chats)}
+      ON CONFLICT ("instanceId", "jid") DO UPDATE SET "lastMessageAt" = excluded."lastMessageAt", "updatedAt" = excluded."updatedAt"`,
+  ];
 }
 
 /** Applies a status (never backwards) to a stored message. */

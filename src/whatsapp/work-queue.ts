@@ -5,6 +5,11 @@ import type { Logger } from "../logger.ts";
 /** A unit of engine work: rows to write, then the events that report them. */
 export interface Job {
   writes: () => unknown[];
+  /**
+   * Rows that can be written together with those of the jobs right before and after it
+   * (same key): one multi-row statement for a whole burst instead of one per job.
+   */
+  merge?: { key: string; items: unknown[]; write: (items: unknown[]) => unknown[] };
   events: EventInput[];
   /** Called once the job is written and its events are published. */
   done?: () => void;
@@ -13,6 +18,8 @@ export interface Job {
 export interface WorkQueueOptions {
   /** Most jobs written in one transaction. */
   batchSize: number;
+  /** How long a first job waits for company, so a burst is written in few transactions. */
+  lingerMs: number;
   /** Above this many queued jobs the socket is paused; it resumes below half of it. */
   highWater: number;
   onPressure(paused: boolean): void;
@@ -47,7 +54,10 @@ export class WorkQueue {
       this.paused = true;
       this.options.onPressure(true);
     }
-    if (!this.running) void this.drain();
+    if (!this.running) {
+      this.running = true;
+      setTimeout(() => void this.drain(), this.options.lingerMs);
+    }
   }
 
   /** Queues a job and resolves once it is written and its events are published. */
@@ -62,7 +72,6 @@ export class WorkQueue {
   }
 
   private async drain(): Promise<void> {
-    this.running = true;
     try {
       while (this.jobs.length > 0) {
         const batch = this.jobs.splice(0, this.options.batchSize);
@@ -82,8 +91,33 @@ export class WorkQueue {
     }
   }
 
+  /**
+   * The batch's statements in job order, except that all jobs with the same merge key are
+   * written together at the place of the first one (rows of a burst in one statement).
+   */
+  private statements(batch: Job[]): unknown[] {
+    const groups = new Map<string, { items: unknown[]; write: (items: unknown[]) => unknown[] }>();
+    const order: (Job | string)[] = [];
+    for (const job of batch) {
+      if (job.merge) {
+        const group = groups.get(job.merge.key);
+        if (group) group.items.push(...job.merge.items);
+        else {
+          groups.set(job.merge.key, { items: [...job.merge.items], write: job.merge.write });
+          order.push(job.merge.key);
+        }
+      }
+      order.push(job);
+    }
+    return order.flatMap((entry) => {
+      if (typeof entry !== "string") return entry.writes();
+      const group = groups.get(entry);
+      return group ? group.write(group.items) : [];
+    });
+  }
+
   private async write(batch: Job[]): Promise<void> {
-    const writes = batch.flatMap((job) => job.writes());
+    const writes = this.statements(batch);
     if (writes.length === 0) return;
     try {
       await this.prisma.$transaction(writes as never);
@@ -92,7 +126,7 @@ export class WorkQueue {
       this.logger.warn({ err: error, jobs: batch.length }, "batch write failed, writing jobs one by one");
       for (const job of batch) {
         try {
-          const single = job.writes();
+          const single = this.statements([job]);
           if (single.length > 0) await this.prisma.$transaction(single as never);
         } catch (jobError) {
           this.logger.error({ err: jobError }, "engine write failed");

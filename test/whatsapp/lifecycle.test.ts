@@ -62,7 +62,9 @@ describe("an instance's life with real Baileys against the simulator", () => {
       stream.events.some((event) => event.data?.instanceEvents.type === "qrcodeUpdate"),
     );
     const qrEvent = stream.events.find((event) => event.data?.instanceEvents.type === "qrcodeUpdate");
-    const { qr, base64 } = qrEvent?.data?.instanceEvents.data as { qr: string; base64: string };
+    const { qr, base64 } = (qrEvent?.data?.instanceEvents.data as
+      | { qr: string; base64: string }
+      | undefined) ?? { qr: "", base64: "" };
     expect(qr).toMatch(/^https:\/\/wa\.me\/settings\/linked_devices#/);
     expect(base64).toMatch(/^data:image\/png;base64,/);
     const current = await gql(running.url, InstanceQrDocument, { id: instance.id }, ACCOUNT_TOKEN);
@@ -76,7 +78,11 @@ describe("an instance's life with real Baileys against the simulator", () => {
           (event.data.instanceEvents.data as { state: string }).state === "open",
       ),
     );
-    const state = await instanceState(running, instance);
+    // The push name comes with the phone's first message, just after `open`.
+    const state = await until(
+      () => instanceState(running, instance),
+      (current) => Boolean(current.account?.pushName),
+    );
     expect(state.connection).toBe("open");
     expect(state.account?.jid).toMatch(new RegExp(`^${ACCOUNT}(:\\d+)?@s\\.whatsapp\\.net$`));
     expect(state.account?.pushName).toBe("Alice Phone");
@@ -88,7 +94,10 @@ describe("an instance's life with real Baileys against the simulator", () => {
 
   it("stores inbound plaintext and Signal messages and publishes them", async () => {
     const contact = sim.contact(CONTACT, "Bob");
-    const plainEvent = nextEvent(running, (event) => event.type === "messagesUpsert");
+    const plainEvent = nextEvent(
+      running,
+      (event) => event.type === "messagesUpsert" && JSON.stringify(event.data).includes("hello in plaintext"),
+    );
     await contact.sendText(ACCOUNT, "hello in plaintext");
     const { data } = await plainEvent;
     expect(JSON.stringify(data)).toContain("hello in plaintext");

@@ -1,0 +1,105 @@
+import type { BinaryNode } from "@whiskeysockets/baileys";
+import { buildCertChain, type KeyPair, newKeyPair } from "./certificates.ts";
+import type { Connection } from "./connection.ts";
+import { type CompanionDevice, Directory } from "./directory.ts";
+
+export type SimulatorOptions = {
+  port?: number;
+  host?: string;
+  log?: boolean;
+  /** QR refs sent to each registering client (Baileys shows one per qrTimeout, then 408). */
+  qrRefs?: number;
+  /** Stanzas kept per offline companion device; the oldest are dropped beyond it. */
+  offlineQueueLimit?: number;
+  /** Accept logins from devices this simulator never paired (e.g. after a restart). */
+  acceptUnknownDevices?: boolean;
+  /** Send the inline history sync after a new companion's first login (avoids a 20 s stall). */
+  historySync?: boolean;
+};
+
+export type ResolvedOptions = Required<Omit<SimulatorOptions, "port" | "host">>;
+
+type AckWaiter = { resolve: (acked: boolean) => void; timer: NodeJS.Timeout };
+
+/** Shared simulator state used by the protocol handlers. */
+export class SimCore {
+  readonly directory = new Directory();
+  readonly staticKey: KeyPair = newKeyPair();
+  readonly certChain: Uint8Array;
+  readonly options: ResolvedOptions;
+  /** QR ref -> registering connection. */
+  readonly refs = new Map<string, Connection>();
+  readonly connections = new Set<Connection>();
+  private readonly ackWaiters = new Map<string, AckWaiter>();
+  readonly stats = { handshakes: 0, pairings: 0, logins: 0, stanzasIn: 0, stanzasOut: 0 };
+
+  constructor(options: SimulatorOptions) {
+    this.options = {
+      log: options.log ?? false,
+      qrRefs: options.qrRefs ?? 6,
+      offlineQueueLimit: options.offlineQueueLimit ?? 5_000,
+      acceptUnknownDevices: options.acceptUnknownDevices ?? true,
+      historySync: options.historySync ?? true,
+    };
+    this.certChain = buildCertChain(this.staticKey.public);
+  }
+
+  log(msg: string, err?: unknown): void {
+    if (!this.options.log) return;
+    const detail = err instanceof Error ? `: ${err.stack ?? err.message}` : err ? `: ${String(err)}` : "";
+    console.log(`[wa-sim] ${msg}${detail}`);
+  }
+
+  /**
+   * Sends a stanza to a companion device now, or queues it for the device's next login.
+   * Returns whether it went out immediately.
+   */
+  deliver(device: CompanionDevice, node: BinaryNode): boolean {
+    if (device.removed) return false;
+    const stream = device.stream;
+    if (stream) {
+      stream.send(node);
+      this.stats.stanzasOut++;
+      return true;
+    }
+    device.offline.push(node);
+    return false;
+  }
+
+  /** Resolves true when the device acks (or receipts) stanza `id`, false on timeout. */
+  waitForAck(device: CompanionDevice, id: string, timeoutMs = 30_000): Promise<boolean> {
+    const key = `${device.pnJid}|${id}`;
+    this.ackWaiters.get(key)?.resolve(false);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.ackWaiters.delete(key);
+        resolve(false);
+      }, timeoutMs);
+      this.ackWaiters.set(key, {
+        timer,
+        resolve: (acked) => {
+          clearTimeout(timer);
+          this.ackWaiters.delete(key);
+          resolve(acked);
+        },
+      });
+    });
+  }
+
+  /** The client acknowledged stanzas (ack or receipt). */
+  acked(device: CompanionDevice, ids: string[]): void {
+    for (const id of ids) this.ackWaiters.get(`${device.pnJid}|${id}`)?.resolve(true);
+  }
+
+  /** Companion devices of the account with an open, logged-in stream. */
+  onlineDevices(phone: string): CompanionDevice[] {
+    const user = this.directory.find(phone);
+    return user ? user.activeCompanions().filter((d) => d.stream) : [];
+  }
+
+  shutdown(): void {
+    for (const waiter of this.ackWaiters.values()) waiter.resolve(false);
+    this.ackWaiters.clear();
+    this.refs.clear();
+  }
+}

@@ -1,0 +1,10 @@
+export type { BaileysHandle, CloseInfo } from "./baileys-client.ts";
+export { connectBaileys } from "./baileys-client.ts";
+export { TEST_ROOT_KEY, trustTestRootKey } from "./certificates.ts";
+export type { SendOptions, SendResult } from "./contact.ts";
+export { SimulatedContact } from "./contact.ts";
+export type { SimulatorOptions } from "./core.ts";
+export type { ReceivedMessage, ReceivedReceipt } from "./mailbox.ts";
+export { parseQr, SimulatedPhone } from "./phone.ts";
+export type { DisconnectReasonName, PresenceKind } from "./server.ts";
+export { WhatsAppSimulator } from "./server.ts";
