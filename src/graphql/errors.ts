@@ -39,7 +39,7 @@ function errorType<T extends DomainError>(
   description: string,
   fields?: ErrorFields<T>,
 ) {
-  // biome-ignore lint/suspicious/noExplicitAny: Pothos keys object types by class; the cast only widens the constructor signature
+  // Pothos keys object types by class; the cast only widens the constructor signature.
   builder.objectType(errorClass as any, {
     name,
     description,

@@ -3,7 +3,11 @@
 import { DisconnectReason } from "@whiskeysockets/baileys";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { classifyClose } from "../../src/whatsapp/close-reasons.ts";
-import { ConnectInstanceDocument, RestartInstanceDocument } from "../generated/graphql.ts";
+import {
+  ConnectInstanceDocument,
+  RequestPairingCodeDocument,
+  RestartInstanceDocument,
+} from "../generated/graphql.ts";
 import { ACCOUNT_TOKEN, type RunningApp } from "../support/app.ts";
 import { gql } from "../support/clients.ts";
 import { createInstance, type InstanceFixture } from "../support/fixtures.ts";
@@ -160,6 +164,27 @@ describe("close handling", () => {
     await refused;
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await instanceState(running, instance)).connection).toBe("refused");
+  });
+
+  it("answers a pairing code for headless linking, and refuses a bad phone number", async () => {
+    const instance = await createInstance(running.url);
+    const bad = await gql(
+      running.url,
+      RequestPairingCodeDocument,
+      { id: instance.id, phoneNumber: "12" },
+      instance.token,
+    );
+    expect(bad.data?.requestPairingCode.__typename).toBe("ValidationError");
+    const good = await gql(
+      running.url,
+      RequestPairingCodeDocument,
+      { id: instance.id, phoneNumber: "+1 555 222 3333" },
+      instance.token,
+    );
+    expect(good.data?.requestPairingCode).toMatchObject({
+      __typename: "PairingCode",
+      pairingCode: expect.stringMatching(/^[A-Z0-9]{8}$/),
+    });
   });
 
   it("restartInstance closes and reopens the socket, keeping the device", async () => {
