@@ -3,7 +3,25 @@ import type { Config } from "../config.ts";
 import type { PrismaClient } from "../db/client.ts";
 import type { EventBus } from "../events/bus.ts";
 import type { Logger } from "../logger.ts";
-import { type QrCode, Session } from "./session.ts";
+import { type InstanceInfo, type QrCode, Session } from "./session.ts";
+
+const INFO_FIELDS = {
+  id: true,
+  name: true,
+  alwaysOnline: true,
+  syncFullHistory: true,
+  rejectCalls: true,
+  callRejectMessage: true,
+  ignoreGroups: true,
+  ignoreStatus: true,
+  readMessages: true,
+} as const;
+
+function pickInfo(instance: InstanceInfo): InstanceInfo {
+  return Object.fromEntries(
+    Object.keys(INFO_FIELDS).map((key) => [key, instance[key as keyof InstanceInfo]]),
+  ) as unknown as InstanceInfo;
+}
 
 /** The sessions this process runs, one per active instance. */
 export class Engine {
@@ -26,16 +44,12 @@ export class Engine {
   }
 
   /** Starts (or keeps) the session of an instance. */
-  async connect(instance: {
-    id: string;
-    name: string;
-    alwaysOnline: boolean;
-    syncFullHistory: boolean;
-  }): Promise<Session> {
+  async connect(instance: InstanceInfo): Promise<Session> {
     let session = this.sessions.get(instance.id);
+    if (session) session.instance = pickInfo(instance);
     if (session?.sock) return session;
     if (!session) {
-      session = new Session(instance, {
+      session = new Session(pickInfo(instance), {
         config: this.config,
         prisma: this.prisma,
         bus: this.bus,
@@ -47,6 +61,19 @@ export class Engine {
     }
     await session.start();
     return session;
+  }
+
+  /** Settings changed: a running session follows them from now on. */
+  updateSettings(instance: InstanceInfo): void {
+    const session = this.sessions.get(instance.id);
+    if (session) session.instance = pickInfo(instance);
+  }
+
+  /** Closes the socket without logging out (the instance was made inactive). */
+  async stop(instanceId: string): Promise<void> {
+    const session = this.sessions.get(instanceId);
+    this.sessions.delete(instanceId);
+    await session?.stop("instance made inactive");
   }
 
   async restart(instanceId: string): Promise<void> {
@@ -80,7 +107,7 @@ export class Engine {
   async restore(): Promise<{ restored: number; failed: number }> {
     const instances = await this.prisma.instance.findMany({
       where: { state: "active", whatsapp: { isNot: null }, authCreds: { isNot: null } },
-      select: { id: true, name: true, alwaysOnline: true, syncFullHistory: true },
+      select: INFO_FIELDS,
     });
     let next = 0;
     let restored = 0;

@@ -1,8 +1,11 @@
 import type { Boom } from "@hapi/boom";
 import makeWASocket, {
+  type BaileysEventMap,
   Browsers,
   BufferJSON,
   type ConnectionState,
+  isJidGroup,
+  isJidStatusBroadcast,
   type WASocket,
   type WAVersion,
 } from "@whiskeysockets/baileys";
@@ -35,11 +38,17 @@ export interface SessionDeps {
   version: WAVersion;
 }
 
-interface InstanceInfo {
+/** What a session needs of its instance; the behaviour settings apply as they change. */
+export interface InstanceInfo {
   id: string;
   name: string;
   alwaysOnline: boolean;
   syncFullHistory: boolean;
+  rejectCalls: boolean;
+  callRejectMessage: string | null;
+  ignoreGroups: boolean;
+  ignoreStatus: boolean;
+  readMessages: boolean;
 }
 
 /**
@@ -59,7 +68,7 @@ export class Session {
   private readonly logger: Logger;
 
   constructor(
-    readonly instance: InstanceInfo,
+    public instance: InstanceInfo,
     private readonly deps: SessionDeps,
   ) {
     this.logger = deps.logger.child({ instance: instance.name });
@@ -96,6 +105,9 @@ export class Session {
       syncFullHistory: this.instance.syncFullHistory,
       ...(config.WA_WS_URL ? { waWebSocketUrl: config.WA_WS_URL } : {}),
       getMessage: async (key) => this.storedContent(key.remoteJid, key.id, key.fromMe),
+      shouldIgnoreJid: (jid) =>
+        (this.instance.ignoreGroups && isJidGroup(jid)) ||
+        (this.instance.ignoreStatus && isJidStatusBroadcast(jid)),
     });
     this.sock = sock;
     sock.ev.process(async (events) => {
@@ -109,6 +121,7 @@ export class Session {
       }
       const update = events["connection.update"];
       if (update) await this.onConnectionUpdate(sock, update);
+      void this.applyBehaviour(sock, events);
       for (const job of jobsFor(events, {
         prisma: this.deps.prisma,
         instanceId: this.instance.id,
@@ -138,6 +151,27 @@ export class Session {
       };
       check();
     });
+  }
+
+  /** The instance's behaviour settings: reject calls, mark incoming messages read. */
+  private async applyBehaviour(sock: WASocket, events: Partial<BaileysEventMap>): Promise<void> {
+    try {
+      if (this.instance.rejectCalls) {
+        for (const call of events.call ?? []) {
+          if (call.status !== "offer") continue;
+          await sock.rejectCall(call.id, call.from);
+          if (this.instance.callRejectMessage)
+            await sock.sendMessage(call.from, { text: this.instance.callRejectMessage });
+        }
+      }
+      const upsert = events["messages.upsert"];
+      if (this.instance.readMessages && upsert?.type === "notify") {
+        const keys = upsert.messages.filter((message) => !message.key.fromMe).map((message) => message.key);
+        if (keys.length > 0) await sock.readMessages(keys);
+      }
+    } catch (error) {
+      this.logger.warn({ err: error }, "behaviour setting could not be applied");
+    }
   }
 
   /** Closes the socket without logging out; nothing reconnects it. */

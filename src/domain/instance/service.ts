@@ -75,7 +75,13 @@ export class InstanceService {
     const instance = await this.get(caller, ref);
     const data = validate(UpdateInstanceInput, input);
     const conflict = `An instance named "${data.name}" already exists`;
-    return uniquely(this.prisma.instance.update({ where: { id: instance.id }, data }), conflict);
+    const updated = await uniquely(
+      this.prisma.instance.update({ where: { id: instance.id }, data }),
+      conflict,
+    );
+    if (updated.state === "inactive" && instance.state === "active") await this.engine.stop(updated.id);
+    else this.engine.updateSettings(updated);
+    return updated;
   }
 
   /** The instance's current token (JWT rebuilt from its stored id). */
