@@ -8,7 +8,8 @@ export type ErrorCode =
   | "FORBIDDEN"
   | "RATE_LIMITED"
   | "CONFLICT"
-  | "NOT_CONNECTED";
+  | "NOT_CONNECTED"
+  | "UPSTREAM_FAILED";
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -67,6 +68,11 @@ export class NotConnectedError extends DomainError {
   constructor(readonly instanceName: string) {
     super(`The "${instanceName}" instance is not connected`);
   }
+}
+
+/** WhatsApp did not accept an operation (a send, an upload): nothing was stored. */
+export class UpstreamError extends DomainError {
+  readonly code = "UPSTREAM_FAILED";
 }
 
 /** Turns zod issues into domain validation issues. */

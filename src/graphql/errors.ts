@@ -1,3 +1,4 @@
+import type { ErrorCode as ErrorCodeName } from "../errors.ts";
 import {
   ConflictError,
   type DomainError,
@@ -6,6 +7,7 @@ import {
   NotFoundError,
   RateLimitedError,
   UnauthorizedError,
+  UpstreamError,
   ValidationError,
   type ValidationIssue,
 } from "../errors.ts";
@@ -20,7 +22,8 @@ const ErrorCode = builder.enumType("ErrorCode", {
     "RATE_LIMITED",
     "CONFLICT",
     "NOT_CONNECTED",
-  ] as const,
+    "UPSTREAM_FAILED",
+  ] as const satisfies readonly ErrorCodeName[],
 });
 
 export const ErrorInterface = builder.interfaceRef<DomainError>("Error").implement({
@@ -79,6 +82,8 @@ errorType(
   }),
 );
 
+errorType(UpstreamError, "UpstreamError", "WhatsApp did not accept the operation; nothing was stored.");
+
 /** Errors any instance-scoped field can return. */
 export const ACCESS_ERRORS = [UnauthorizedError, ForbiddenError, NotFoundError, ValidationError];
-export { ConflictError, NotConnectedError, RateLimitedError };
+export { ConflictError, NotConnectedError, RateLimitedError, UpstreamError };

@@ -18,6 +18,7 @@ const reasonPhrase: Record<number, string> = {
   413: "Payload Too Large",
   415: "Unsupported Media Type",
   429: "Too Many Requests",
+  502: "Bad Gateway",
   500: "Internal Server Error",
 };
 
@@ -32,6 +33,7 @@ const statusByCode: Record<Family, Record<DomainError["code"], number>> = {
     RATE_LIMITED: 429,
     CONFLICT: 400,
     NOT_CONNECTED: 400,
+    UPSTREAM_FAILED: 502,
   },
   // Evolution: "400 - instance doesn't exist or deletion failed", 401 unauthorized.
   evolution: {
@@ -42,6 +44,7 @@ const statusByCode: Record<Family, Record<DomainError["code"], number>> = {
     RATE_LIMITED: 429,
     CONFLICT: 400,
     NOT_CONNECTED: 400,
+    UPSTREAM_FAILED: 502,
   },
   ryze: {
     NOT_FOUND: 404,
@@ -51,6 +54,7 @@ const statusByCode: Record<Family, Record<DomainError["code"], number>> = {
     RATE_LIMITED: 429,
     CONFLICT: 409,
     NOT_CONNECTED: 400,
+    UPSTREAM_FAILED: 502,
   },
 };
 

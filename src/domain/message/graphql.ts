@@ -1,5 +1,5 @@
 import { builder } from "../../graphql/builder.ts";
-import { ACCESS_ERRORS, NotConnectedError } from "../../graphql/errors.ts";
+import { ACCESS_ERRORS, NotConnectedError, UpstreamError } from "../../graphql/errors.ts";
 import { instanceRef } from "../../graphql/ids.ts";
 import {
   ContactContent,
@@ -83,7 +83,7 @@ const PresenceKind = builder.enumType("PresenceKind", {
   values: ["available", "unavailable", "composing", "recording", "paused"] as const,
 });
 
-const SEND_ERRORS = [...ACCESS_ERRORS, NotConnectedError];
+const SEND_ERRORS = [...ACCESS_ERRORS, NotConnectedError, UpstreamError];
 const strip = <T extends object>(input: T) =>
   Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null && value !== undefined)) as {
     [K in keyof T]: Exclude<T[K], null>;

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Caller } from "../../auth/access.ts";
 import type { Config } from "../../config.ts";
 import type { PrismaClient } from "../../db/client.ts";
-import { NotConnectedError, NotFoundError, ValidationError } from "../../errors.ts";
+import { NotConnectedError, NotFoundError, UpstreamError, ValidationError } from "../../errors.ts";
 import type { Message } from "../../generated/sqlite/client.ts";
 import type { Engine } from "../../whatsapp/engine.ts";
 import { toPlain } from "../../whatsapp/plain.ts";
@@ -48,6 +48,7 @@ export class MessageService {
   async sendMedia(caller: Caller, ref: InstanceRef, input: z.input<typeof SendMedia>): Promise<Message> {
     const media = validate(SendMedia, input);
     const instance = await this.instances.get(caller, ref);
+    this.socketOf(instance);
     const data = media.base64
       ? Buffer.from(media.base64, "base64")
       : await downloadMedia(media.url ?? "", this.config.MEDIA_MAX_BYTES);
@@ -158,8 +159,13 @@ export class MessageService {
     quoted?: WAMessage,
   ): Promise<Message> {
     const sock = this.socketOf(instance);
-    const sent = await sock.sendMessage(to, content, quoted ? { quoted } : {});
-    if (!sent) throw new Error("WhatsApp did not return the sent message");
+    let sent: WAMessage | undefined;
+    try {
+      sent = await sock.sendMessage(to, content, quoted ? { quoted } : {});
+    } catch (error) {
+      throw new UpstreamError(`WhatsApp did not accept the message: ${(error as Error).message}`);
+    }
+    if (!sent) throw new UpstreamError("WhatsApp did not return the sent message");
     const session = this.engine.session(instance.id);
     await session?.queue.pushAndWait({
       writes: () => saveMessages(this.prisma, instance.id, [sent], "send"),
