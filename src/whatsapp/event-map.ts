@@ -3,7 +3,7 @@ import type { BaileysEventMap, WAMessage } from "@whiskeysockets/baileys";
 import type { PrismaClient } from "../db/client.ts";
 import type { EventInput } from "../events/bus.ts";
 import type { EventType } from "../events/types.ts";
-import { statusName } from "./content.ts";
+import { statusName, toDate } from "./content.ts";
 import {
   deleteChats,
   deleteMessages,
@@ -80,19 +80,27 @@ export function jobsFor(events: Partial<BaileysEventMap>, target: Target): Job[]
 
   const history = events["messaging-history.set"];
   if (history) {
-    add(
-      () => [
-        ...saveChats(prisma, instanceId, history.chats),
-        ...saveContacts(prisma, instanceId, history.contacts),
-      ],
-      event("chatsSet", { chats: history.chats, isLatest: history.isLatest }),
-      event("contactsSet", { contacts: history.contacts }),
+    // History arrives newest first; stored oldest first, like everything else.
+    const messages = [...history.messages].sort(
+      (a, b) =>
+        toDate(a.messageTimestamp as number).getTime() - toDate(b.messageTimestamp as number).getTime(),
     );
-    addMessages(
-      history.messages,
-      "history",
-      event("messagesSet", { messages: history.messages, isLatest: history.isLatest }),
-    );
+    // Later history notifications (push names, say) may carry no chats or messages: no empty events.
+    if (history.chats.length > 0) {
+      add(
+        () => saveChats(prisma, instanceId, history.chats),
+        event("chatsSet", { chats: history.chats, isLatest: history.isLatest }),
+      );
+    }
+    if (history.contacts.length > 0) {
+      add(
+        () => saveContacts(prisma, instanceId, history.contacts),
+        event("contactsSet", { contacts: history.contacts }),
+      );
+    }
+    if (messages.length > 0) {
+      addMessages(messages, "history", event("messagesSet", { messages, isLatest: history.isLatest }));
+    }
   }
   const chatsUpsert = events["chats.upsert"];
   if (chatsUpsert) add(() => saveChats(prisma, instanceId, chatsUpsert), event("chatsUpsert", chatsUpsert));

@@ -18,6 +18,7 @@ import { clearAuthState, loadAuthState, type StoredAuthState } from "./auth-stat
 import { backoffDelay, classifyClose } from "./close-reasons.ts";
 import { jobsFor } from "./event-map.ts";
 import { toPlain } from "./plain.ts";
+import { saveGroups } from "./store.ts";
 import { WorkQueue } from "./work-queue.ts";
 
 export type ConnectionStatus = "open" | "connecting" | "close" | "refused";
@@ -129,7 +130,27 @@ export class Session {
       })) {
         this.queue.push(job);
       }
+      const participants = events["group-participants.update"];
+      if (participants) void this.refreshGroup(sock, participants.id);
     });
+  }
+
+  /**
+   * A membership change reports only who changed: the stored group takes the full member
+   * list from the server, so `Group.participants` stays current.
+   */
+  private async refreshGroup(sock: WASocket, jid: string): Promise<void> {
+    try {
+      const metadata = await sock.groupMetadata(jid);
+      if (this.sock !== sock) return;
+      this.queue.push({
+        writes: () => saveGroups(this.deps.prisma, this.instance.id, [metadata]),
+        events: [],
+      });
+    } catch (error) {
+      // E.g. the account itself left or was removed: the server no longer answers for it.
+      this.logger.debug({ err: error, jid }, "could not refresh a group after a membership change");
+    }
   }
 
   async requestPairingCode(phoneNumber: string): Promise<string> {

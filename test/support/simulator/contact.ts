@@ -178,14 +178,24 @@ export class SimulatedContact {
       const content = [{ tag: "plaintext", attrs: {}, content: proto.Message.encode(message).finish() }];
       return { stanza: { tag: "message", attrs, content }, type: "plaintext" };
     }
-    const endpoint = this.user.endpoint();
-    if (!(await endpoint.hasSession(device.address))) {
-      const bundle = bundleFor(this.core, { user: device.user, device: device.id, server: "lid" });
-      if (!bundle) throw new Error(`${device.pnJid} has no key bundle (pre-keys never uploaded?)`);
-      await endpoint.startSession(device.address, bundle);
-    }
-    const { type, ciphertext } = await endpoint.encrypt(device.address, encodeWAMessage(message));
+    const { type, ciphertext } = await encryptFor(this.core, this.user, device, message);
     const content = [{ tag: "enc", attrs: { v: "2", type }, content: ciphertext }];
     return { stanza: { tag: "message", attrs, content }, type };
   }
+}
+
+/** Signal-encrypts a message from a simulated user's phone to a companion device. */
+export async function encryptFor(
+  core: SimCore,
+  sender: User,
+  device: CompanionDevice,
+  message: proto.IMessage,
+): Promise<{ type: "pkmsg" | "msg"; ciphertext: Uint8Array }> {
+  const endpoint = sender.endpoint();
+  if (!(await endpoint.hasSession(device.address))) {
+    const bundle = bundleFor(core, { user: device.user, device: device.id, server: "lid" });
+    if (!bundle) throw new Error(`${device.pnJid} has no key bundle (pre-keys never uploaded?)`);
+    await endpoint.startSession(device.address, bundle);
+  }
+  return endpoint.encrypt(device.address, encodeWAMessage(message));
 }

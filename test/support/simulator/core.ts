@@ -2,6 +2,7 @@ import type { BinaryNode } from "@whiskeysockets/baileys";
 import { buildCertChain, type KeyPair, newKeyPair } from "./certificates.ts";
 import type { Connection } from "./connection.ts";
 import { type CompanionDevice, Directory } from "./directory.ts";
+import { GroupRegistry } from "./groups.ts";
 
 export type SimulatorOptions = {
   port?: number;
@@ -24,6 +25,7 @@ type AckWaiter = { resolve: (acked: boolean) => void; timer: NodeJS.Timeout };
 /** Shared simulator state used by the protocol handlers. */
 export class SimCore {
   readonly directory = new Directory();
+  readonly groups = new GroupRegistry();
   readonly staticKey: KeyPair = newKeyPair();
   readonly certChain: Uint8Array;
   readonly options: ResolvedOptions;

@@ -1,5 +1,6 @@
 import { type BinaryNode, jidDecode } from "@whiskeysockets/baileys";
 import { type KeyPair, newKeyPair } from "./certificates.ts";
+import type { PhoneHistory } from "./history.ts";
 import { Mailbox } from "./mailbox.ts";
 import { SignalEndpoint } from "./signal.ts";
 
@@ -100,6 +101,8 @@ export class CompanionDevice {
   pending?: StanzaSink;
   /** Id of the history sync message sent to this device, until acknowledged. */
   historyMessageId?: string;
+  /** The device fetched the groups it takes part in (after a dirty bit at its first login). */
+  groupsFetched = false;
   /** PreKeyLow notification sent; cleared by the next upload. */
   lowPreKeysNotified = false;
   readonly offline: OfflineQueue;
@@ -132,6 +135,8 @@ export class User {
   readonly identity: KeyPair = newKeyPair();
   readonly registrationId = 1 + Math.floor(Math.random() * 16380);
   readonly companions = new Map<number, CompanionDevice>();
+  /** What the phone sends each newly linked device as its history sync. */
+  history?: PhoneHistory;
   private nextDeviceId = 1;
   private signal?: SignalEndpoint;
   private inbox?: Mailbox;

@@ -1,6 +1,7 @@
 import { type BinaryNode, S_WHATSAPP_NET } from "@whiskeysockets/baileys";
 import type { SimCore } from "./core.ts";
 import type { CompanionDevice, ResolvedJid } from "./directory.ts";
+import { groupIq } from "./group-iq.ts";
 import type { KeyBundle } from "./signal.ts";
 import {
   bytesOf,
@@ -48,7 +49,8 @@ export function handleIq(core: SimCore, device: CompanionDevice, node: BinaryNod
         },
       ]);
     case "w:g2":
-      return first === "participating" ? iqResult(node, [{ tag: "groups", attrs: {} }]) : iqResult(node);
+      if (first === "participating") device.groupsFetched = true;
+      return groupIq(core, device, node);
     case "md":
       if (first === "remove-companion-device") logoutDevice(core, device);
       return iqResult(node);

@@ -9,6 +9,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { SimulatedGroup } from "./group.ts";
+import type { PhoneHistory } from "./history.ts";
 import type { DisconnectReasonName, PresenceKind } from "./server.ts";
 import { WhatsAppSimulator } from "./server.ts";
 
@@ -65,7 +67,8 @@ async function route(sim: WhatsAppSimulator, method: string, path: string, body:
       return { connected: sim.connectedAccounts() };
     case "POST /scan": {
       // Link the client showing `qr` to the account `phone`.
-      const phone = sim.phone(str(body, "phone"), str(body, "pushName", false) || undefined);
+      const history = body.history as PhoneHistory | undefined;
+      const phone = sim.phone(str(body, "phone"), str(body, "pushName", false) || undefined, { history });
       await phone.scan(str(body, "qr")).catch((err: Error) => {
         throw new HttpError(409, err.message);
       });
@@ -110,6 +113,41 @@ async function route(sim: WhatsAppSimulator, method: string, path: string, body:
       sim.disconnect(str(body, "phone"), reason);
       return { ok: true };
     }
+    case "POST /group": {
+      const list = (key: string) =>
+        Array.isArray(body[key]) ? (body[key] as unknown[]).map(String) : undefined;
+      const group = sim.createGroup({
+        subject: str(body, "subject"),
+        creator: str(body, "creator"),
+        participants: list("participants") ?? [],
+        admins: list("admins"),
+        description: str(body, "description", false) || undefined,
+        addressing: body.addressing === "lid" ? "lid" : "pn",
+      });
+      return { jid: group.jid };
+    }
+    case "POST /group/change": {
+      const group = groupOf(sim, body);
+      const by = str(body, "by");
+      const action = str(body, "action");
+      const phones = Array.isArray(body.phones) ? body.phones.map(String) : [];
+      if (action === "add" || action === "remove" || action === "promote" || action === "demote")
+        group[action](by, phones);
+      else if (action === "subject") group.setSubject(by, str(body, "subject"));
+      else if (action === "description")
+        group.setDescription(by, str(body, "description", false) || undefined);
+      else throw new HttpError(400, "action must be add, remove, promote, demote, subject or description");
+      return { ok: true, participants: group.participants() };
+    }
+    case "POST /group/send": {
+      const group = groupOf(sim, body);
+      const sent = await group.send(
+        str(body, "from"),
+        { conversation: str(body, "text", false) || "bench" },
+        { encrypt: body.encrypt === true, waitForAckMs: Number(body.timeoutMs ?? 10_000) },
+      );
+      return { ...sent };
+    }
     case "POST /qr-refs":
       sim.qrRefs = Number(body.count ?? 6);
       return { qrRefs: sim.qrRefs };
@@ -120,6 +158,12 @@ async function route(sim: WhatsAppSimulator, method: string, path: string, body:
     default:
       throw new HttpError(404, `no route ${key}`);
   }
+}
+
+function groupOf(sim: WhatsAppSimulator, body: Json): SimulatedGroup {
+  const group = sim.group(str(body, "jid"));
+  if (!group) throw new HttpError(404, `no group ${str(body, "jid")}`);
+  return group;
 }
 
 async function main(): Promise<void> {

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { Curve, hmacSign, proto, S_WHATSAPP_NET, WA_ADV_ACCOUNT_SIG_PREFIX } from "@whiskeysockets/baileys";
 import type { SimCore } from "./core.ts";
 import type { User } from "./directory.ts";
+import type { PhoneHistory } from "./history.ts";
 import { completeRegistration, registrationOf } from "./session.ts";
 import { child, newServerTag, nowSeconds } from "./stanzas.ts";
 
@@ -48,6 +49,17 @@ export class SimulatedPhone {
   }
   get pushName(): string {
     return this.user.pushName;
+  }
+
+  /** The history this phone sends each device it links from now on (chats, contacts, past messages). */
+  get history(): PhoneHistory | undefined {
+    return this.user.history;
+  }
+
+  /** Replaces the history sent to devices linked from now on; returns the phone. */
+  setHistory(history: PhoneHistory | undefined): this {
+    this.user.history = history;
+    return this;
   }
 
   /**

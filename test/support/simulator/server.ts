@@ -7,14 +7,29 @@ import { Connection } from "./connection.ts";
 import { SimulatedContact } from "./contact.ts";
 import { SimCore, type SimulatorOptions } from "./core.ts";
 import type { CompanionDevice } from "./directory.ts";
+import { SimulatedGroup } from "./group.ts";
+import { changeNode, type GroupAddressing, notifyGroup } from "./groups.ts";
+import type { PhoneHistory } from "./history.ts";
 import { logoutDevice } from "./iq.ts";
 import { MAX_FRAME_BYTES } from "./noise.ts";
 import { SimulatedPhone } from "./phone.ts";
 import { createHandlers } from "./session.ts";
-import { nowSeconds, streamError } from "./stanzas.ts";
+import { newMessageId, nowSeconds, streamError } from "./stanzas.ts";
 
 export type DisconnectReasonName = "restartRequired" | "loggedOut" | "replaced" | "drop" | "badSession";
 export type PresenceKind = "available" | "unavailable" | "composing" | "recording" | "paused";
+export type PhoneOptions = { history?: PhoneHistory };
+export type CreateGroupOptions = {
+  subject: string;
+  /** Phone number of the creator (superadmin). */
+  creator: string;
+  /** Phone numbers of the other members (the creator is added anyway). */
+  participants: string[];
+  admins?: string[];
+  description?: string;
+  /** Members addressed by phone number (default) or by LID in stanzas. */
+  addressing?: GroupAddressing;
+};
 
 /** WhatsApp server simulator speaking the real wire protocol on 127.0.0.1. */
 export class WhatsAppSimulator {
@@ -71,14 +86,18 @@ export class WhatsAppSimulator {
     return this.core.options.qrRefs;
   }
 
-  /** The phone that owns an account; scanning a QR string links the connecting client as a companion device. */
-  phone(phoneNumber: string, pushName?: string): SimulatedPhone {
+  /**
+   * The phone that owns an account; scanning a QR string links the connecting client as a
+   * companion device. `history` is what it sends each device it links (see PhoneHistory).
+   */
+  phone(phoneNumber: string, pushName?: string, options: PhoneOptions = {}): SimulatedPhone {
     const user = this.core.directory.user(phoneNumber, pushName);
     let phone = this.phones.get(user.phone);
     if (!phone) {
       phone = new SimulatedPhone(this.core, user);
       this.phones.set(user.phone, phone);
     }
+    if (options.history) phone.setHistory(options.history);
     return phone;
   }
 
@@ -91,6 +110,41 @@ export class WhatsAppSimulator {
       this.contacts.set(user.phone, contact);
     }
     return contact;
+  }
+
+  /**
+   * A group created by `creator` (a phone number) with the given members; every linked
+   * device of a member gets the `create` notification (Baileys: `groups.upsert`). Devices
+   * linked later learn about it from a dirty bit at their first login.
+   */
+  createGroup(options: CreateGroupOptions): SimulatedGroup {
+    const directory = this.core.directory;
+    const creator = directory.user(options.creator);
+    const state = this.core.groups.create(
+      creator,
+      options.subject,
+      options.participants.map((phone) => directory.user(phone)),
+      {
+        admins: options.admins?.map((phone) => directory.user(phone)),
+        addressing: options.addressing,
+      },
+    );
+    if (options.description) {
+      state.description = {
+        id: newMessageId(),
+        body: options.description,
+        owner: creator,
+        time: state.creation,
+      };
+    }
+    notifyGroup(this.core, state, creator, changeNode(state, { kind: "create" }));
+    return new SimulatedGroup(this.core, state);
+  }
+
+  /** A group by jid (`…@g.us`), also one the account created. */
+  group(jid: string): SimulatedGroup | undefined {
+    const state = this.core.groups.get(jid);
+    return state && new SimulatedGroup(this.core, state);
   }
 
   /** LID the simulator assigned to a phone number (`<digits>@lid`). */

@@ -3,9 +3,11 @@ import { type BinaryNode, type proto, S_WHATSAPP_NET } from "@whiskeysockets/bai
 import type { Connection, ConnectionHandlers } from "./connection.ts";
 import type { SimCore } from "./core.ts";
 import type { CompanionDevice, SignedPreKey } from "./directory.ts";
+import { groupsDirty } from "./groups.ts";
+import { historySyncMessages } from "./history.ts";
 import { handleIq } from "./iq.ts";
 import { ackFromClient, messageFromClient, receiptFromClient } from "./routing.ts";
-import { child, historySyncMessage, nowSeconds, offlineMarker, pairDevice, streamError } from "./stanzas.ts";
+import { child, nowSeconds, offlineMarker, pairDevice, streamError } from "./stanzas.ts";
 
 /** A client showing QR codes, waiting for a phone to scan one. */
 export type Registration = {
@@ -176,10 +178,13 @@ function openStream(core: SimCore, conn: Connection): void {
   conn.send(offlineMarker(queued.length));
   if (device.pending === conn) device.pending = undefined;
   device.stream = conn;
+  // Until the device fetched its groups (e.g. joined before it was linked): Baileys fetches them on this.
+  if (!device.groupsFetched && core.groups.of(device.user).length > 0) conn.send(groupsDirty());
   if (core.options.historySync && !device.historySynced) {
-    const message = historySyncMessage(device.user.pnJid, device.user.pushName);
-    device.historyMessageId = message.attrs.id;
-    conn.send(message);
+    const messages = historySyncMessages(device.user, core.directory, device.user.history);
+    // Acknowledging the last chunk completes the sync (Baileys handles messages in order).
+    device.historyMessageId = messages.at(-1)?.attrs.id;
+    for (const message of messages) conn.send(message);
   }
 }
 

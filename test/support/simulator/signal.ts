@@ -155,6 +155,15 @@ export class SignalEndpoint {
     return this.run(() => this.repo.encryptMessage({ jid: address, data }));
   }
 
+  /** Sender-key (skmsg) encryption for a group, with the distribution message that opens it. */
+  encryptGroup(
+    group: string,
+    senderJid: string,
+    data: Uint8Array,
+  ): Promise<{ ciphertext: Uint8Array; senderKeyDistributionMessage: Uint8Array }> {
+    return this.run(() => this.repo.encryptGroupMessage({ group, meId: senderJid, data }));
+  }
+
   decrypt(address: string, type: "pkmsg" | "msg", ciphertext: Uint8Array): Promise<Uint8Array> {
     return this.run(() => this.repo.decryptMessage({ jid: address, type, ciphertext }));
   }

@@ -1,12 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { deflateSync } from "node:zlib";
 import {
   type BinaryNode,
   encodeBigEndian,
   getBinaryNodeChild,
   getBinaryNodeChildren,
   KEY_BUNDLE_TYPE,
-  proto,
+  type proto,
   S_WHATSAPP_NET,
 } from "@whiskeysockets/baileys";
 import type { PreKey, SignedPreKey } from "./directory.ts";
@@ -125,37 +124,6 @@ export function parsePreKeys(list: BinaryNode | undefined): PreKey[] {
     if (keyId !== undefined && pub?.length === 32) out.push({ keyId, public: pub });
   }
   return out;
-}
-
-/**
- * History sync notification with an inline (zlib) INITIAL_BOOTSTRAP payload, sent by the
- * phone after the first login of a new companion. Without it Baileys waits 20 s for one
- * before flushing buffered events.
- */
-export function historySyncMessage(ownPn: string, pushName: string): BinaryNode {
-  const history = proto.HistorySync.encode({
-    syncType: proto.HistorySync.HistorySyncType.INITIAL_BOOTSTRAP,
-    conversations: [],
-    pushnames: [{ id: ownPn, pushname: pushName }],
-    progress: 100,
-  }).finish();
-  const message = proto.Message.encode({
-    protocolMessage: {
-      type: proto.Message.ProtocolMessage.Type.HISTORY_SYNC_NOTIFICATION,
-      historySyncNotification: {
-        syncType: proto.Message.HistorySyncType.INITIAL_BOOTSTRAP,
-        chunkOrder: 0,
-        progress: 100,
-        initialHistBootstrapInlinePayload: deflateSync(history),
-      },
-    },
-  }).finish();
-  return {
-    tag: "message",
-    // From the account's own phone: Baileys only accepts history sync from itself.
-    attrs: { from: ownPn, id: newMessageId(), t: nowSeconds(), type: "text", notify: pushName },
-    content: [{ tag: "plaintext", attrs: {}, content: message }],
-  };
 }
 
 export function offlineMarker(count: number): BinaryNode {
