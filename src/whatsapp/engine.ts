@@ -117,7 +117,10 @@ export class Engine {
       while (next < instances.length) {
         const instance = instances[next++];
         try {
-          await this.connect(instance);
+          // Wait for this login to finish before the next: at most WA_RESTORE_CONCURRENCY
+          // handshakes run at once.
+          const session = await this.connect(instance);
+          await session.settled(this.config.WA_CONNECT_TIMEOUT_MS);
           restored += 1;
         } catch (error) {
           failed += 1;

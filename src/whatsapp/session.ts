@@ -162,6 +162,13 @@ export class Session {
     return this.sock.requestPairingCode(phoneNumber);
   }
 
+  /** Resolves once the socket is open, waits for a scan, or stopped (or after timeoutMs). */
+  settled(timeoutMs: number): Promise<void> {
+    return this.waitFor(() => this.status !== "connecting" || Boolean(this.qr), timeoutMs).catch(
+      () => undefined,
+    );
+  }
+
   private waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
     const started = Date.now();
     return new Promise((resolve, reject) => {
