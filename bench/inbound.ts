@@ -1,0 +1,274 @@
+/**
+ * bench:inbound — inbound messages per second through the whole gateway pipeline (Baileys
+ * decode, rows written, events published) against bare Baileys counting `messages.upsert`.
+ *
+ * Three processes besides this one: the WhatsApp simulator (test/support/simulator/main.ts),
+ * a bare Baileys socket (bench/support/bare-inbound.ts) and the gateway (src/main.ts, SQLite
+ * in a temporary directory), each paired with its own phone number. A simulated contact sends
+ * a burst as fast as the simulator can (`POST /send`); a burst is complete when the bare
+ * socket counted every message, or when the gateway both stored every message (polled with
+ * `instance(id) { messages(first: 1) { totalCount } }`) and published every `messagesUpsert`
+ * (counted on a graphql-ws subscription of `instanceEvents`). Bursts alternate bare, gateway.
+ *
+ * Env: BENCH_PLAIN (plaintext burst, default 2000), BENCH_SIGNAL (Signal burst, 1000),
+ * BENCH_REPEATS (2).
+ */
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { cpus, loadavg, release, tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BenchChild, forkChild } from "./support/child.ts";
+import { EventCounter } from "./support/events.ts";
+import { type GatewayProcess, startGatewayProcess } from "./support/gateway.ts";
+import { createInstances, InstanceWatcher, pairInstance } from "./support/gateway-pairing.ts";
+import { sleep } from "./support/pool.ts";
+import { graphql } from "./support/seed.ts";
+import { cpuTimeMs } from "./support/server.ts";
+import { type SimulatorProcess, startSimulator } from "./support/simulator.ts";
+
+const PLAIN = Number(process.env.BENCH_PLAIN ?? "2000");
+const SIGNAL = Number(process.env.BENCH_SIGNAL ?? "1000");
+const REPEATS = Number(process.env.BENCH_REPEATS ?? "2");
+const ACCOUNT_TOKEN = "bench-account-token-0123456789";
+const BARE_PHONE = "15550100001";
+const GATEWAY_PHONE = "15550100002";
+const CONTACTS = { plaintext: "15550109001", signal: "15550109002" } as const;
+const BURST_LIMIT_MS = 300_000;
+const COUNT_QUERY =
+  "query ($id: ID!) { instance(id: $id) { ... on Instance { messages(first: 1) { totalCount } } } }";
+
+type Kind = keyof typeof CONTACTS;
+
+interface Burst {
+  kind: Kind;
+  target: "bare" | "gateway";
+  count: number;
+  /** From the first message sent to the last one counted. */
+  ms: number;
+  /** Until the simulator had every delivery receipt (Baileys sends it before the upsert). */
+  ackMs: number;
+  clientCpuMs: number;
+  simCpuMs: number;
+  /** Gateway only: rows stored, events received, ms until each was complete. */
+  stored?: number;
+  events?: number;
+  storedMs?: number;
+  eventsMs?: number;
+  subscriptionError?: string;
+}
+
+const simCpu = async (sim: SimulatorProcess) => (await sim.call<{ cpuMs: number }>("GET", "/stats")).cpuMs;
+
+function send(sim: SimulatorProcess, kind: Kind, to: string, count: number) {
+  const body = { from: CONTACTS[kind], to, count, encrypt: kind === "signal", timeoutMs: BURST_LIMIT_MS };
+  return sim.call<{ acked: number }>("POST", "/send", body);
+}
+
+async function bareBurst(sim: SimulatorProcess, bare: BenchChild, kind: Kind, count: number): Promise<Burst> {
+  bare.send({ type: "expect", count });
+  await bare.next("armed", 10_000);
+  const simBefore = await simCpu(sim);
+  const started = performance.now();
+  let ackMs = Number.NaN;
+  const sent = send(sim, kind, BARE_PHONE, count).then((answer) => {
+    ackMs = performance.now() - started;
+    if (answer.acked !== count) throw new Error(`bare: only ${answer.acked} of ${count} acked`);
+  });
+  const done = await bare.next("done", BURST_LIMIT_MS);
+  const ms = performance.now() - started;
+  await sent;
+  const simCpuMs = (await simCpu(sim)) - simBefore;
+  return { kind, target: "bare", count, ms, ackMs, clientCpuMs: done.cpuMs, simCpuMs };
+}
+
+async function storedCount(gateway: GatewayProcess, id: string): Promise<number> {
+  return (await graphql(gateway.url, ACCOUNT_TOKEN, COUNT_QUERY, { id })).instance.messages.totalCount;
+}
+
+async function gatewayBurst(
+  sim: SimulatorProcess,
+  gateway: GatewayProcess,
+  id: string,
+  kind: Kind,
+  count: number,
+): Promise<Burst> {
+  const base = await storedCount(gateway, id);
+  const events = new EventCounter(gateway.url, ACCOUNT_TOKEN, id);
+  await sleep(500);
+  const [cpuBefore, simBefore] = [cpuTimeMs(gateway.pid) ?? Number.NaN, await simCpu(sim)];
+  const started = performance.now();
+  let ackMs = Number.NaN;
+  const sent = send(sim, kind, GATEWAY_PHONE, count).then((answer) => {
+    ackMs = performance.now() - started;
+    if (answer.acked !== count) throw new Error(`gateway: only ${answer.acked} of ${count} acked`);
+  });
+  let stored = 0;
+  let storedMs = Number.NaN;
+  for (;;) {
+    const now = performance.now();
+    if (Number.isNaN(storedMs)) {
+      stored = (await storedCount(gateway, id)) - base;
+      if (stored >= count) storedMs = performance.now() - started;
+    }
+    const eventsDone = events.count >= count || events.ended;
+    if (!Number.isNaN(storedMs) && eventsDone) break;
+    if (now - started > BURST_LIMIT_MS) break;
+    await sleep(100);
+  }
+  await sent;
+  const clientCpuMs = (cpuTimeMs(gateway.pid) ?? Number.NaN) - cpuBefore;
+  const simCpuMs = (await simCpu(sim)) - simBefore;
+  await sleep(500);
+  stored = (await storedCount(gateway, id)) - base;
+  const eventsMs = events.count >= count ? events.lastAt - started : Number.NaN;
+  const result: Burst = {
+    kind,
+    target: "gateway",
+    count,
+    ms: Math.max(storedMs, Number.isNaN(eventsMs) ? 0 : eventsMs),
+    ackMs,
+    clientCpuMs,
+    simCpuMs,
+    stored,
+    events: events.count,
+    storedMs,
+    eventsMs,
+    subscriptionError: events.error,
+  };
+  await events.close();
+  if (stored !== count) throw new Error(`gateway stored ${stored} of ${count} messages`);
+  return result;
+}
+
+async function startGateway(
+  sim: SimulatorProcess,
+  dir: string,
+): Promise<{ gateway: GatewayProcess; id: string }> {
+  const gateway = await startGatewayProcess({
+    DATABASE_URL: `file:${join(dir, "gateway.db")}`,
+    ACCOUNT_TOKEN,
+    LOG_LEVEL: "warn",
+    WA_LOG_LEVEL: "silent",
+    WA_WS_URL: sim.url,
+  });
+  const [id] = await createInstances(gateway.url, ACCOUNT_TOKEN, 1);
+  const watcher = new InstanceWatcher(gateway.url, ACCOUNT_TOKEN);
+  try {
+    await pairInstance({
+      url: gateway.url,
+      token: ACCOUNT_TOKEN,
+      watcher,
+      sim,
+      id,
+      phone: GATEWAY_PHONE,
+      timeoutMs: 120_000,
+    });
+  } finally {
+    await watcher.close();
+  }
+  return { gateway, id };
+}
+
+const fixed = (value: number | undefined, digits: number) =>
+  value === undefined || Number.isNaN(value) ? "n/a" : value.toFixed(digits);
+
+function report(bursts: Burst[], loadBefore: number): string {
+  const lines = [
+    "| run | kind | target | messages | ms | msgs/s | acked ms | client CPU ms/msg | simulator CPU ms/msg | stored | events |",
+    "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  bursts.forEach((b, index) => {
+    lines.push(
+      `| ${index + 1} | ${b.kind} | ${b.target} | ${b.count} | ${b.ms.toFixed(0)} | ${((1000 * b.count) / b.ms).toFixed(0)} | ` +
+        `${b.ackMs.toFixed(0)} | ${fixed(b.clientCpuMs / b.count, 3)} | ${fixed(b.simCpuMs / b.count, 3)} | ` +
+        `${b.stored ?? "–"} | ${b.events ?? "–"}${b.subscriptionError ? " (dropped)" : ""} |`,
+    );
+  });
+  lines.push(
+    "",
+    "| pair | kind | gateway/bare msgs/s | gateway/bare client CPU per msg |",
+    "| --- | --- | ---: | ---: |",
+  );
+  const ratios: Record<Kind, number[]> = { plaintext: [], signal: [] };
+  for (let index = 0; index + 1 < bursts.length; index += 2) {
+    const [bare, gateway] = [bursts[index], bursts[index + 1]];
+    const ratio = bare.ms / gateway.ms;
+    ratios[bare.kind].push(ratio);
+    const cpu = gateway.clientCpuMs / gateway.count / (bare.clientCpuMs / bare.count);
+    lines.push(
+      `| runs ${index + 1}/${index + 2} | ${bare.kind} | ${(100 * ratio).toFixed(0)} % | ${cpu.toFixed(2)} |`,
+    );
+  }
+  for (const kind of ["plaintext", "signal"] as const) {
+    const list = ratios[kind];
+    if (list.length > 0) {
+      const mean = list.reduce((sum, value) => sum + value, 0) / list.length;
+      lines.push(`| mean | ${kind} | ${(100 * mean).toFixed(0)} % | |`);
+    }
+  }
+  const dropped = bursts.filter((b) => b.subscriptionError);
+  if (dropped.length > 0) {
+    lines.push("", `Subscription ended early in ${dropped.length} burst(s): ${dropped[0].subscriptionError}`);
+  }
+  const cpu = cpus();
+  lines.push(
+    "",
+    `Machine: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, Node ${process.version}, Linux ${release()}`,
+    `1-min load average before/after: ${loadBefore.toFixed(2)} / ${loadavg()[0].toFixed(2)}`,
+    `Date: ${new Date().toISOString()}`,
+    `Command: BENCH_PLAIN=${PLAIN} BENCH_SIGNAL=${SIGNAL} BENCH_REPEATS=${REPEATS} npm run bench:inbound`,
+  );
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  const loadBefore = loadavg()[0];
+  const sim = await startSimulator();
+  const dir = mkdtempSync(join(tmpdir(), "wagraph-bench-inbound-"));
+  const bare = forkChild(
+    "bench/support/bare-inbound.ts",
+    { BENCH_SIM_URL: sim.url, BENCH_SIM_CONTROL: sim.control, BENCH_PHONE: BARE_PHONE },
+    "bare",
+  );
+  let gateway: GatewayProcess | undefined;
+  try {
+    await bare.next("ready", 120_000);
+    const started = await startGateway(sim, dir);
+    gateway = started.gateway;
+    const running = gateway;
+    // The phone's history sync and the first key exchanges happen right after pairing.
+    await sleep(3000);
+    console.error("warm-up: 200 plaintext and 100 Signal messages to each");
+    for (const kind of ["plaintext", "signal"] as const) {
+      const count = kind === "plaintext" ? 200 : 100;
+      await bareBurst(sim, bare, kind, count);
+      await gatewayBurst(sim, running, started.id, kind, count);
+    }
+    const bursts: Burst[] = [];
+    for (const kind of ["plaintext", "signal"] as const) {
+      const count = kind === "plaintext" ? PLAIN : SIGNAL;
+      for (let repeat = 0; repeat < REPEATS; repeat++) {
+        for (const target of ["bare", "gateway"] as const) {
+          console.error(`run ${bursts.length + 1}: ${count} ${kind} messages to ${target}`);
+          bursts.push(
+            target === "bare"
+              ? await bareBurst(sim, bare, kind, count)
+              : await gatewayBurst(sim, running, started.id, kind, count),
+          );
+          await sleep(1000);
+        }
+      }
+    }
+    console.log(`\n${report(bursts, loadBefore)}`);
+  } finally {
+    await gateway?.stop();
+    await bare.stop();
+    await sim.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
