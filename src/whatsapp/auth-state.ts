@@ -12,11 +12,18 @@ import {
 import type { PrismaClient } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 
+/** How long key writes wait to be written together. */
+const KEY_FLUSH_MS = 20;
+
 const encode = (value: unknown) => JSON.stringify(value, BufferJSON.replacer);
 const decode = <T>(text: string): T => JSON.parse(text, BufferJSON.reviver) as T;
 
 export interface StoredAuthState {
   state: AuthenticationState;
+  /** Writes pending key changes now (before a stop). */
+  flush(): Promise<void>;
+  /** Drops pending key changes (the device is being forgotten). */
+  discard(): void;
   /** Writes the current creds; calls are serialized, the last one wins. */
   saveCreds(): Promise<void>;
   /** Whether these creds belong to a device that finished pairing. */
@@ -36,37 +43,75 @@ export async function loadAuthState(
   const row = await prisma.authCreds.findUnique({ where: { instanceId } });
   const creds: AuthenticationCreds = row ? decode(row.data) : initAuthCreds();
 
+  // Key writes are coalesced: Baileys rewrites the same few keys (a Signal session, a LID
+  // mapping) for nearly every message, and one transaction per message costs more CPU than
+  // the message itself. Reads see pending values; flushes run one at a time.
+  let pendingKeys = new Map<string, Map<string, string | null>>();
+  let flushTimer: NodeJS.Timeout | undefined;
+  let flushing: Promise<void> = Promise.resolve();
+
+  const writeKeys = async (batch: Map<string, Map<string, string | null>>) => {
+    const statements = [];
+    for (const [type, entries] of batch) {
+      statements.push(
+        prisma.authKey.deleteMany({ where: { instanceId, type, keyId: { in: [...entries.keys()] } } }),
+      );
+      const rows = [...entries]
+        .filter((entry): entry is [string, string] => entry[1] !== null)
+        .map(([keyId, value]) => ({ instanceId, type, keyId, value }));
+      if (rows.length > 0) statements.push(prisma.authKey.createMany({ data: rows }));
+    }
+    if (statements.length > 0) await prisma.$transaction(statements);
+  };
+
+  const flushKeys = (): Promise<void> => {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    if (pendingKeys.size === 0) return flushing;
+    const batch = pendingKeys;
+    pendingKeys = new Map();
+    flushing = flushing
+      .catch(() => undefined)
+      .then(() => writeKeys(batch))
+      .catch((error) => logger.error({ err: error, instanceId }, "writing signal keys failed"));
+    return flushing;
+  };
+
   const store: SignalKeyStore = {
     async get(type, ids) {
-      const rows = await prisma.authKey.findMany({ where: { instanceId, type, keyId: { in: ids } } });
       const found: { [id: string]: SignalDataTypeMap[typeof type] } = {};
-      for (const key of rows) {
-        let value = decode<SignalDataTypeMap[typeof type]>(key.value);
+      const waiting = pendingKeys.get(type);
+      const stored = ids.filter((id) => !waiting?.has(id));
+      const rows =
+        stored.length > 0
+          ? await prisma.authKey.findMany({ where: { instanceId, type, keyId: { in: stored } } })
+          : [];
+      const texts = [
+        ...rows.map((row) => [row.keyId, row.value] as const),
+        ...ids.filter((id) => waiting?.has(id)).map((id) => [id, waiting?.get(id) ?? null] as const),
+      ];
+      for (const [keyId, text] of texts) {
+        if (text === null) continue;
+        let value = decode<SignalDataTypeMap[typeof type]>(text);
         if (type === "app-state-sync-key" && value) {
           value = proto.Message.AppStateSyncKeyData.fromObject(value as object) as unknown as typeof value;
         }
-        found[key.keyId] = value;
+        found[keyId] = value;
       }
       return found;
     },
     async set(data: SignalDataSet) {
-      const statements = [];
       for (const type of Object.keys(data) as (keyof SignalDataSet)[]) {
-        const entries = Object.entries(data[type] ?? {});
-        if (entries.length === 0) continue;
-        statements.push(
-          prisma.authKey.deleteMany({
-            where: { instanceId, type, keyId: { in: entries.map(([id]) => id) } },
-          }),
-        );
-        const rows = entries
-          .filter(([, value]) => value !== null && value !== undefined)
-          .map(([keyId, value]) => ({ instanceId, type, keyId, value: encode(value) }));
-        if (rows.length > 0) statements.push(prisma.authKey.createMany({ data: rows }));
+        for (const [keyId, value] of Object.entries(data[type] ?? {})) {
+          let entries = pendingKeys.get(type);
+          if (!entries) pendingKeys.set(type, (entries = new Map()));
+          entries.set(keyId, value === null || value === undefined ? null : encode(value));
+        }
       }
-      if (statements.length > 0) await prisma.$transaction(statements);
+      flushTimer ??= setTimeout(() => void flushKeys(), KEY_FLUSH_MS);
     },
     async clear() {
+      pendingKeys = new Map();
       await prisma.authKey.deleteMany({ where: { instanceId } });
     },
   };
@@ -88,6 +133,15 @@ export async function loadAuthState(
 
   return {
     state: { creds, keys: makeCacheableSignalKeyStore(store, logger as never) },
+    flush: async () => {
+      await flushKeys();
+      await pending;
+    },
+    discard: () => {
+      clearTimeout(flushTimer);
+      flushTimer = undefined;
+      pendingKeys = new Map();
+    },
     saveCreds,
     registered: () => Boolean(creds.registered || creds.me?.id),
   };

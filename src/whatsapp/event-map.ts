@@ -126,7 +126,16 @@ export function jobsFor(events: Partial<BaileysEventMap>, target: Target): Job[]
   }
   const contactsUpdate = events["contacts.update"];
   if (contactsUpdate) {
-    add(() => saveContacts(prisma, instanceId, contactsUpdate), event("contactsUpdate", contactsUpdate));
+    // Every inbound message reports its sender's push name: merged per contact across a burst.
+    jobs.push({
+      writes: () => [],
+      merge: {
+        key: "contacts",
+        items: contactsUpdate,
+        write: (items) => saveContacts(prisma, instanceId, mergeById(items)),
+      },
+      events: [event("contactsUpdate", contactsUpdate)],
+    });
   }
 
   const upsert = events["messages.upsert"];

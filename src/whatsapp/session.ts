@@ -212,6 +212,7 @@ export class Session {
     sock?.end(undefined);
     this.setStatus("close", { reason });
     await this.queue.idle();
+    await this.auth?.flush();
   }
 
   /** Logs the linked device off WhatsApp and forgets its creds; the instance stays. */
@@ -313,6 +314,9 @@ export class Session {
   }
 
   private async forgetDevice(): Promise<void> {
+    // Drop pending key writes and let any write in flight land before the rows go.
+    this.auth?.discard();
+    await this.auth?.flush();
     await this.queue.idle();
     await clearAuthState(this.deps.prisma, this.instance.id);
     await this.deps.prisma.whatsApp.deleteMany({ where: { instanceId: this.instance.id } });

@@ -2,6 +2,8 @@ import type { PrismaClient } from "../db/client.ts";
 import type { EventBus, EventInput } from "../events/bus.ts";
 import type { Logger } from "../logger.ts";
 
+const PUBLISH_SLICE = 64;
+
 /** A unit of engine work: rows to write, then the events that report them. */
 export interface Job {
   writes: () => unknown[];
@@ -76,8 +78,14 @@ export class WorkQueue {
       while (this.jobs.length > 0) {
         const batch = this.jobs.splice(0, this.options.batchSize);
         await this.write(batch);
+        let published = 0;
         for (const job of batch) {
-          for (const event of job.events) this.bus.publish(event);
+          for (const event of job.events) {
+            this.bus.publish(event);
+            // Let subscribers drain their buffers: a batch may hold more events than one
+            // subscriber buffers (256), and a fast reader must not be taken for a slow one.
+            if (++published % PUBLISH_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+          }
           job.done?.();
         }
         if (this.paused && this.jobs.length <= this.options.highWater / 2) {

@@ -75,6 +75,8 @@ describe("inbound messages", () => {
       (counts) => counts[0] - before[0] >= 500 && counts[1] - before[1] >= 500,
       30_000,
     );
+    // Rows are written before their events go out.
+    await running.app.services.engine.session(instance.uuid)?.queue.idle();
     off();
     for (const [index, phone] of CONTACTS.entries()) {
       const rows = await running.app.services.prisma.message.findMany({
