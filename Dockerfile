@@ -16,7 +16,10 @@ COPY schema ./schema
 
 # Runtime stage: non-root, data on a volume, health checked over HTTP.
 FROM node:22-bookworm-slim
+# Baileys keeps one AsyncLocalStorage per socket; with the frame-based implementation their
+# cost no longer grows with every promise of every other socket (see docs/benchmarks.md).
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--experimental-async-context-frame \
     HOST=0.0.0.0 \
     PORT=8080 \
     DATABASE_URL=file:/data/wagraph.db
