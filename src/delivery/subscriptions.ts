@@ -2,6 +2,7 @@ import type { GatewayEvent } from "../events/types.ts";
 import { builder } from "../graphql/builder.ts";
 import { EventTypeEnum } from "../graphql/flags.ts";
 import { instanceRef } from "../graphql/ids.ts";
+import { toPlain } from "../whatsapp/plain.ts";
 
 const InstanceEvent = builder.objectRef<GatewayEvent>("InstanceEvent").implement({
   description: "One canonical event of an instance.",
@@ -11,7 +12,9 @@ const InstanceEvent = builder.objectRef<GatewayEvent>("InstanceEvent").implement
     instanceId: t.exposeString("instanceId"),
     instanceName: t.exposeString("instanceName"),
     timestamp: t.expose("timestamp", { type: "DateTime" }),
-    data: t.expose("data", { type: "JSON" }),
+    // Converted here, once per delivered event: Baileys' protobuf objects carry Long
+    // numbers and byte buffers that clients should not have to decode.
+    data: t.field({ type: "JSON", resolve: (event) => toPlain(event.data) }),
   }),
 });
 
