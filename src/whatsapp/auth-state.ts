@@ -104,7 +104,10 @@ export async function loadAuthState(
       for (const type of Object.keys(data) as (keyof SignalDataSet)[]) {
         for (const [keyId, value] of Object.entries(data[type] ?? {})) {
           let entries = pendingKeys.get(type);
-          if (!entries) pendingKeys.set(type, (entries = new Map()));
+          if (!entries) {
+            entries = new Map();
+            pendingKeys.set(type, entries);
+          }
           entries.set(keyId, value === null || value === undefined ? null : encode(value));
         }
       }

@@ -15,7 +15,6 @@ import { instanceState, nextEvent, startGateway, until, WhatsAppSimulator } from
 
 const ACCOUNT = "15551230001";
 const CONTACT = "15551230002";
-const ACCOUNT_JID = `${ACCOUNT}@s.whatsapp.net`;
 const CONTACT_JID = `${CONTACT}@s.whatsapp.net`;
 
 let sim: WhatsAppSimulator;
