@@ -3,7 +3,7 @@ import { buildSchema, type GraphQLSchema } from "graphql";
 import { rateLimitDirective } from "graphql-rate-limit-directive";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { callerKey } from "../auth/access.ts";
-import type { RateLimiters, Window } from "../limits/rate-limits.ts";
+import type { RateLimiters } from "../limits/rate-limits.ts";
 import { builder } from "./builder.ts";
 import type { GraphQLContext } from "./context.ts";
 import { RateLimitedError } from "./errors.ts";
@@ -46,5 +46,3 @@ export function buildGraphQLSchema(limits?: RateLimiters): GraphQLSchema {
   }
   return schema;
 }
-
-export type { Window };

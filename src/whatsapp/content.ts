@@ -32,14 +32,6 @@ export function statusName(status: number | null | undefined): MessageStatus | n
   return status === null || status === undefined ? null : (STATUS_NAMES[status] ?? null);
 }
 
-/** Receipts may arrive out of order; a status never moves backwards. */
-export function laterStatus(current: string | null, next: MessageStatus | null): string | null {
-  if (!next) return current;
-  if (!current) return next;
-  const rank = (name: string) => STATUS_NAMES.indexOf(name as MessageStatus);
-  return rank(next) > rank(current) || next === "ERROR" ? next : current;
-}
-
 export function toDate(timestamp: number | Long | null | undefined): Date {
   if (timestamp === null || timestamp === undefined) return new Date();
   const seconds = typeof timestamp === "number" ? timestamp : Number(timestamp.toString());

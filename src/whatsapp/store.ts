@@ -13,7 +13,7 @@ import {
 } from "@whiskeysockets/baileys";
 import type { PrismaClient } from "../db/client.ts";
 import { Prisma } from "../generated/sqlite/client.ts";
-import { laterStatus, type MessageStatus, statusName, summarize, toDate } from "./content.ts";
+import { type MessageStatus, statusName, summarize, toDate } from "./content.ts";
 
 const STATUS_ORDER: MessageStatus[] = ["PENDING", "SERVER_ACK", "DELIVERY_ACK", "READ", "PLAYED"];
 
@@ -90,7 +90,8 @@ export function saveMessageStatus(
         fromMe: Boolean(key.fromMe),
         OR: [{ status: null }, { status: { in: status === "ERROR" ? STATUS_ORDER : lower } }],
       },
-      data: { status: laterStatus(null, status) },
+      // Only rows whose status is lower are touched: a status never moves backwards.
+      data: { status },
     }),
   ];
 }
