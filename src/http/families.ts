@@ -22,40 +22,26 @@ const reasonPhrase: Record<number, string> = {
   500: "Internal Server Error",
 };
 
-/** Status of a domain error in each family; the codes each family documents. */
+/**
+ * CodeChat documents 400 and 401 for these endpoints; Evolution "400 - instance doesn't exist
+ * or deletion failed" and 401: both answer every client error outside auth and limits as 400.
+ */
+const DOCUMENTED_400: Record<DomainError["code"], number> = {
+  NOT_FOUND: 400,
+  VALIDATION: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 401,
+  RATE_LIMITED: 429,
+  CONFLICT: 400,
+  NOT_CONNECTED: 400,
+  UPSTREAM_FAILED: 502,
+};
+
+/** Status of a domain error in each family. */
 const statusByCode: Record<Family, Record<DomainError["code"], number>> = {
-  // CodeChat documents 400 and 401 for these endpoints.
-  codechat: {
-    NOT_FOUND: 400,
-    VALIDATION: 400,
-    UNAUTHORIZED: 401,
-    FORBIDDEN: 401,
-    RATE_LIMITED: 429,
-    CONFLICT: 400,
-    NOT_CONNECTED: 400,
-    UPSTREAM_FAILED: 502,
-  },
-  // Evolution: "400 - instance doesn't exist or deletion failed", 401 unauthorized.
-  evolution: {
-    NOT_FOUND: 400,
-    VALIDATION: 400,
-    UNAUTHORIZED: 401,
-    FORBIDDEN: 401,
-    RATE_LIMITED: 429,
-    CONFLICT: 400,
-    NOT_CONNECTED: 400,
-    UPSTREAM_FAILED: 502,
-  },
-  ryze: {
-    NOT_FOUND: 404,
-    VALIDATION: 400,
-    UNAUTHORIZED: 401,
-    FORBIDDEN: 401,
-    RATE_LIMITED: 429,
-    CONFLICT: 409,
-    NOT_CONNECTED: 400,
-    UPSTREAM_FAILED: 502,
-  },
+  codechat: DOCUMENTED_400,
+  evolution: DOCUMENTED_400,
+  ryze: { ...DOCUMENTED_400, NOT_FOUND: 404, CONFLICT: 409 },
 };
 
 /** RyzeAPI answers fixed messages per status. */

@@ -67,16 +67,25 @@ export function jobsFor(events: Partial<BaileysEventMap>, target: Target): Job[]
   });
   const add = (writes: () => unknown[], ...published: EventInput[]) =>
     jobs.push({ writes, events: published });
-  const addMessages = (messages: WAMessage[], source: MessageSource, ...published: EventInput[]) =>
+  /** A job whose rows are written together with those of the same key in its batch. */
+  const addMerged = <T>(
+    key: string,
+    items: T[],
+    write: (items: T[]) => unknown[],
+    ...published: EventInput[]
+  ) =>
     jobs.push({
       writes: () => [],
-      merge: {
-        key: `messages:${source}`,
-        items: messages,
-        write: (items) => saveMessages(prisma, instanceId, items as WAMessage[], source),
-      },
+      merge: { key, items, write: (merged) => write(merged as T[]) },
       events: published,
     });
+  const addMessages = (messages: WAMessage[], source: MessageSource, ...published: EventInput[]) =>
+    addMerged(
+      `messages:${source}`,
+      messages,
+      (items) => saveMessages(prisma, instanceId, items, source),
+      ...published,
+    );
 
   const history = events["messaging-history.set"];
   if (history) {
@@ -107,15 +116,12 @@ export function jobsFor(events: Partial<BaileysEventMap>, target: Target): Job[]
   const chatsUpdate = events["chats.update"];
   if (chatsUpdate) {
     // Every inbound message updates its chat: merged per chat across a burst.
-    jobs.push({
-      writes: () => [],
-      merge: {
-        key: "chats",
-        items: chatsUpdate,
-        write: (items) => saveChats(prisma, instanceId, mergeById(items)),
-      },
-      events: [event("chatsUpdate", chatsUpdate)],
-    });
+    addMerged(
+      "chats",
+      chatsUpdate,
+      (items) => saveChats(prisma, instanceId, mergeById(items)),
+      event("chatsUpdate", chatsUpdate),
+    );
   }
   const chatsDelete = events["chats.delete"];
   if (chatsDelete) add(() => deleteChats(prisma, instanceId, chatsDelete), event("chatsDelete", chatsDelete));
@@ -127,15 +133,12 @@ export function jobsFor(events: Partial<BaileysEventMap>, target: Target): Job[]
   const contactsUpdate = events["contacts.update"];
   if (contactsUpdate) {
     // Every inbound message reports its sender's push name: merged per contact across a burst.
-    jobs.push({
-      writes: () => [],
-      merge: {
-        key: "contacts",
-        items: contactsUpdate,
-        write: (items) => saveContacts(prisma, instanceId, mergeById(items)),
-      },
-      events: [event("contactsUpdate", contactsUpdate)],
-    });
+    addMerged(
+      "contacts",
+      contactsUpdate,
+      (items) => saveContacts(prisma, instanceId, mergeById(items)),
+      event("contactsUpdate", contactsUpdate),
+    );
   }
 
   const upsert = events["messages.upsert"];
