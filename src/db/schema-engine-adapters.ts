@@ -117,7 +117,6 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
  * reads from the catalogs while introspecting: report such columns as text (oid 25).
  */
 class CharAsTextClient extends pg.Client {
-  // biome-ignore lint/suspicious/noExplicitAny: mirrors pg's many query() overloads
   override query(...args: any[]): any {
     const last = args.at(-1);
     if (typeof last === "function") {

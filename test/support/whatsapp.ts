@@ -25,6 +25,8 @@ export function engineEnv(
 }
 
 export function startGateway(sim: WhatsAppSimulator, extra?: Record<string, string>, databaseUrl?: string) {
+  // Baileys uploads media over HTTPS from this process to the simulator's media host.
+  sim.media.trustInThisProcess();
   return startApp(engineEnv(sim, extra), databaseUrl);
 }
 

@@ -148,6 +148,13 @@ export class SimulatedContact {
       .then((m) => ({ id: m.id, text: m.text as string }));
   }
 
+  /** Waits for the message with this id from an account, as this contact decrypted it. */
+  waitForMessage(messageId: string, timeoutMs = 10_000): Promise<ReceivedMessage> {
+    return this.user
+      .mailbox()
+      .messages.waitFor((m) => m.id === messageId, timeoutMs, `message ${messageId} at ${this.user.phone}`);
+  }
+
   /** Waits for a receipt (e.g. 'read') for one of this contact's messages. */
   waitForReceipt(messageId: string, type?: string, timeoutMs = 10_000): Promise<ReceivedReceipt> {
     return this.user

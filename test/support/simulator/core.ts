@@ -35,7 +35,11 @@ export class SimCore {
   private readonly ackWaiters = new Map<string, AckWaiter>();
   readonly stats = { handshakes: 0, pairings: 0, logins: 0, stanzasIn: 0, stanzasOut: 0 };
 
-  constructor(options: SimulatorOptions) {
+  constructor(
+    options: SimulatorOptions,
+    /** `host:port` of the media host, for media_conn answers. */
+    readonly mediaHostname: string,
+  ) {
     this.options = {
       log: options.log ?? false,
       qrRefs: options.qrRefs ?? 6,

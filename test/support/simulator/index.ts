@@ -9,6 +9,7 @@ export { SimulatedGroup } from "./group.ts";
 export type { GroupAddressing, GroupRole } from "./groups.ts";
 export type { HistoryChat, HistoryContact, HistoryMessage, PhoneHistory } from "./history.ts";
 export type { ReceivedMessage, ReceivedReceipt } from "./mailbox.ts";
+export type { MediaHost, MediaReference } from "./media.ts";
 export { parseQr, SimulatedPhone } from "./phone.ts";
 export type { CreateGroupOptions, DisconnectReasonName, PhoneOptions, PresenceKind } from "./server.ts";
 export { WhatsAppSimulator } from "./server.ts";

@@ -45,7 +45,7 @@ export function handleIq(core: SimCore, device: CompanionDevice, node: BinaryNod
         {
           tag: "media_conn",
           attrs: { auth: "sim", ttl: "3600", auth_ttl: "3600", max_buckets: "1" },
-          content: [{ tag: "host", attrs: { hostname: "127.0.0.1" } }],
+          content: [{ tag: "host", attrs: { hostname: core.mediaHostname } }],
         },
       ]);
     case "w:g2":

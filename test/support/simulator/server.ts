@@ -11,6 +11,7 @@ import { SimulatedGroup } from "./group.ts";
 import { changeNode, type GroupAddressing, notifyGroup } from "./groups.ts";
 import type { PhoneHistory } from "./history.ts";
 import { logoutDevice } from "./iq.ts";
+import { MediaHost } from "./media.ts";
 import { MAX_FRAME_BYTES } from "./noise.ts";
 import { SimulatedPhone } from "./phone.ts";
 import { createHandlers } from "./session.ts";
@@ -43,10 +44,14 @@ export class WhatsAppSimulator {
     private readonly wss: WebSocketServer,
     /** Pass as Baileys' `waWebSocketUrl`. */
     readonly url: string,
+    /** Where Baileys uploads media (named in the media_conn answer). */
+    readonly media: MediaHost,
   ) {}
 
   static async start(options: SimulatorOptions = {}): Promise<WhatsAppSimulator> {
-    const core = new SimCore(options);
+    const host = options.host ?? "127.0.0.1";
+    const media = await MediaHost.start(host);
+    const core = new SimCore(options, media.hostname);
     const handlers = createHandlers(core);
     const http = createServer((_req, res) => {
       res.writeHead(426, { "content-type": "text/plain" });
@@ -61,17 +66,21 @@ export class WhatsAppSimulator {
       const conn = new Connection(ws, core.staticKey, core.certChain, handlers);
       core.connections.add(conn);
     });
-    const host = options.host ?? "127.0.0.1";
-    await new Promise<void>((resolve, reject) => {
-      http.once("error", reject);
-      http.listen(options.port ?? 0, host, () => {
-        http.off("error", reject);
-        resolve();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        http.once("error", reject);
+        http.listen(options.port ?? 0, host, () => {
+          http.off("error", reject);
+          resolve();
+        });
       });
-    });
+    } catch (error) {
+      await media.stop();
+      throw error;
+    }
     const { port } = http.address() as AddressInfo;
     const urlHost = host.includes(":") ? `[${host}]` : host;
-    return new WhatsAppSimulator(core, http, wss, `ws://${urlHost}:${port}/ws/chat`);
+    return new WhatsAppSimulator(core, http, wss, `ws://${urlHost}:${port}/ws/chat`, media);
   }
 
   get port(): number {
@@ -271,6 +280,7 @@ export class WhatsAppSimulator {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     this.http.closeAllConnections();
     await new Promise<void>((resolve) => this.http.close(() => resolve()));
+    await this.media.stop();
   }
 
   /** Sends (or queues for offline devices) a stanza to every linked device of an account. */
