@@ -50,3 +50,5 @@ main().catch((error) => {
   send({ type: "error", message: String(error?.stack ?? error) });
   process.exit(1);
 });
+// A clean exit on SIGTERM, so Node options such as --cpu-prof can write their output.
+process.once("SIGTERM", () => process.exit(0));
