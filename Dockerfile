@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # Build stage: install dependencies (better-sqlite3 builds natively) and generate the Prisma clients.
-FROM node:22-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
@@ -15,11 +15,10 @@ COPY src ./src
 COPY schema ./schema
 
 # Runtime stage: non-root, data on a volume, health checked over HTTP.
-FROM node:22-bookworm-slim
-# Baileys keeps one AsyncLocalStorage per socket; with the frame-based implementation their
-# cost no longer grows with every promise of every other socket (see docs/benchmarks.md).
+# Node 24: Baileys keeps one AsyncLocalStorage per socket, and only Node 24's frame-based
+# implementation keeps their cost from growing with the number of sockets (docs/benchmarks.md).
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
-    NODE_OPTIONS=--experimental-async-context-frame \
     HOST=0.0.0.0 \
     PORT=8080 \
     DATABASE_URL=file:/data/wagraph.db

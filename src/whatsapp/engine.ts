@@ -109,6 +109,12 @@ export class Engine {
       where: { state: "active", whatsapp: { isNot: null }, authCreds: { isNot: null } },
       select: INFO_FIELDS,
     });
+    if (instances.length >= MANY_SESSIONS && !frameBasedAsyncContext()) {
+      this.logger.warn(
+        { node: process.version, sessions: instances.length },
+        "Node before 24 without --experimental-async-context-frame: each session slows every other one; use Node 24 for hundreds of sessions",
+      );
+    }
     let next = 0;
     let restored = 0;
     let failed = 0;
@@ -165,4 +171,18 @@ export class Engine {
     this.version = version;
     return version;
   }
+}
+
+/** From this many sessions on, the async-context cost below is worth a warning. */
+const MANY_SESSIONS = 100;
+
+/**
+ * Baileys gives every socket its own AsyncLocalStorage. Before Node 24 (or Node 22 with the
+ * flag) each one adds work to every promise in the process, so the CPU cost of N sessions
+ * grows with N squared; docs/benchmarks.md has the measurements.
+ */
+function frameBasedAsyncContext(): boolean {
+  const flag = "--experimental-async-context-frame";
+  const major = Number(process.versions.node.split(".")[0]);
+  return major >= 24 || process.execArgv.includes(flag) || (process.env.NODE_OPTIONS ?? "").includes(flag);
 }
