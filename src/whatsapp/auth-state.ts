@@ -45,20 +45,22 @@ export async function loadAuthState(
 
   // Key writes are coalesced: Baileys rewrites the same few keys (a Signal session, a LID
   // mapping) for nearly every message, and one transaction per message costs more CPU than
-  // the message itself. Reads see pending values; flushes run one at a time.
-  let pendingKeys = new Map<string, Map<string, string | null>>();
+  // the message itself. Values are encoded when written, so a key set ten times in a window
+  // is encoded once. Reads see pending values; flushes run one at a time.
+  type PendingValue = SignalDataTypeMap[keyof SignalDataTypeMap] | null;
+  let pendingKeys = new Map<string, Map<string, PendingValue>>();
   let flushTimer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
 
-  const writeKeys = async (batch: Map<string, Map<string, string | null>>) => {
+  const writeKeys = async (batch: Map<string, Map<string, PendingValue>>) => {
     const statements = [];
     for (const [type, entries] of batch) {
       statements.push(
         prisma.authKey.deleteMany({ where: { instanceId, type, keyId: { in: [...entries.keys()] } } }),
       );
       const rows = [...entries]
-        .filter((entry): entry is [string, string] => entry[1] !== null)
-        .map(([keyId, value]) => ({ instanceId, type, keyId, value }));
+        .filter(([, value]) => value !== null)
+        .map(([keyId, value]) => ({ instanceId, type, keyId, value: encode(value) }));
       if (rows.length > 0) statements.push(prisma.authKey.createMany({ data: rows }));
     }
     if (statements.length > 0) await prisma.$transaction(statements);
@@ -86,17 +88,16 @@ export async function loadAuthState(
         stored.length > 0
           ? await prisma.authKey.findMany({ where: { instanceId, type, keyId: { in: stored } } })
           : [];
-      const texts = [
-        ...rows.map((row) => [row.keyId, row.value] as const),
-        ...ids.filter((id) => waiting?.has(id)).map((id) => [id, waiting?.get(id) ?? null] as const),
-      ];
-      for (const [keyId, text] of texts) {
-        if (text === null) continue;
-        let value = decode<SignalDataTypeMap[typeof type]>(text);
+      for (const row of rows) {
+        let value = decode<SignalDataTypeMap[typeof type]>(row.value);
         if (type === "app-state-sync-key" && value) {
           value = proto.Message.AppStateSyncKeyData.fromObject(value as object) as unknown as typeof value;
         }
-        found[keyId] = value;
+        found[row.keyId] = value;
+      }
+      for (const id of ids) {
+        const value = waiting?.get(id);
+        if (value) found[id] = value as SignalDataTypeMap[typeof type];
       }
       return found;
     },
@@ -108,7 +109,7 @@ export async function loadAuthState(
             entries = new Map();
             pendingKeys.set(type, entries);
           }
-          entries.set(keyId, value === null || value === undefined ? null : encode(value));
+          entries.set(keyId, value ?? null);
         }
       }
       flushTimer ??= setTimeout(() => void flushKeys(), KEY_FLUSH_MS);
@@ -135,7 +136,7 @@ export async function loadAuthState(
   };
 
   return {
-    state: { creds, keys: makeCacheableSignalKeyStore(store, logger as never) },
+    state: { creds, keys: withUncachedPreKeys(store, makeCacheableSignalKeyStore(store, logger as never)) },
     flush: async () => {
       await flushKeys();
       await pending;
@@ -147,6 +148,25 @@ export async function loadAuthState(
     },
     saveCreds,
     registered: () => Boolean(creds.registered || creds.me?.id),
+  };
+}
+
+/**
+ * Pre-keys bypass Baileys' key cache. A new device writes 812 of them at once and each is read
+ * at most once (when a contact first writes to the account), so caching them for the cache's
+ * five minutes only holds about 300 KB per just-paired instance.
+ */
+function withUncachedPreKeys(store: SignalKeyStore, cached: SignalKeyStore): SignalKeyStore {
+  return {
+    get: (type, ids) => (type === "pre-key" ? store.get(type, ids) : cached.get(type, ids)),
+    async set(data) {
+      const { "pre-key": preKeys, ...rest } = data;
+      if (preKeys) await store.set({ "pre-key": preKeys });
+      if (Object.keys(rest).length > 0) await cached.set(rest);
+    },
+    clear: async () => {
+      await cached.clear?.();
+    },
   };
 }
 
