@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # Build stage: install dependencies (better-sqlite3 builds natively) and generate the Prisma clients.
-FROM node:24-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
@@ -15,10 +15,13 @@ COPY src ./src
 COPY schema ./schema
 
 # Runtime stage: non-root, data on a volume, health checked over HTTP.
-# Node 24: Baileys keeps one AsyncLocalStorage per socket, and only Node 24's frame-based
-# implementation keeps their cost from growing with the number of sockets (docs/benchmarks.md).
-FROM node:24-bookworm-slim
+# Node 22 with frame-based async context: Baileys keeps one AsyncLocalStorage per socket, and
+# without it their cost grows with the number of sockets (docs/benchmarks.md). Not Node 24:
+# from 24.19 on, better-sqlite3 12 (what Prisma's SQLite adapter uses) aborts the process when
+# the garbage collector finalizes a statement.
+FROM node:22-bookworm-slim
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--experimental-async-context-frame \
     HOST=0.0.0.0 \
     PORT=8080 \
     DATABASE_URL=file:/data/wagraph.db

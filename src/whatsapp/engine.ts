@@ -112,7 +112,7 @@ export class Engine {
     if (instances.length >= MANY_SESSIONS && !frameBasedAsyncContext()) {
       this.logger.warn(
         { node: process.version, sessions: instances.length },
-        "Node before 24 without --experimental-async-context-frame: each session slows every other one; use Node 24 for hundreds of sessions",
+        "without --experimental-async-context-frame (Node 22) each session slows every other one: use it for hundreds of sessions",
       );
     }
     let next = 0;
@@ -177,9 +177,9 @@ export class Engine {
 const MANY_SESSIONS = 100;
 
 /**
- * Baileys gives every socket its own AsyncLocalStorage. Before Node 24 (or Node 22 with the
- * flag) each one adds work to every promise in the process, so the CPU cost of N sessions
- * grows with N squared; docs/benchmarks.md has the measurements.
+ * Baileys gives every socket its own AsyncLocalStorage. Unless Node uses frame-based async
+ * context (Node 22 with the flag, Node 24 by default) each one adds work to every promise in
+ * the process, so the CPU cost of N sessions grows with N squared (docs/benchmarks.md).
  */
 function frameBasedAsyncContext(): boolean {
   const flag = "--experimental-async-context-frame";
