@@ -65,6 +65,8 @@ export class Session {
   private auth: StoredAuthState | undefined;
   private stopped = true;
   private attempts = 0;
+  /** The push name last reported in a connectionUpdate event. */
+  private reportedPushName: string | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private readonly logger: Logger;
 
@@ -117,8 +119,10 @@ export class Session {
       const creds = events["creds.update"];
       if (creds) {
         void this.auth?.saveCreds();
-        // The account's push name arrives after `open`, through the app state.
-        if (creds.me?.name && this.status === "open") this.saveAccount();
+        // The account's push name arrives after `open`, through the app state: stored and
+        // reported in a second connectionUpdate, so clients learn the name without polling.
+        if (creds.me?.name && this.status === "open" && creds.me.name !== this.reportedPushName)
+          this.saveAccount(true);
       }
       const update = events["connection.update"];
       if (update) await this.onConnectionUpdate(sock, update);
@@ -233,18 +237,20 @@ export class Session {
       this.attempts = 0;
       this.qr = undefined;
       const me = this.auth?.state.creds.me;
+      this.reportedPushName = me?.name;
       this.setStatus("open", { jid: me?.id, pushName: me?.name });
-      this.saveAccount();
+      this.saveAccount(false);
     }
     if (update.connection === "close")
       await this.onClose(sock, update.lastDisconnect?.error as Boom | undefined);
   }
 
   /** The linked account's row (jid and push name), as the creds know it now. */
-  private saveAccount(): void {
+  private saveAccount(report: boolean): void {
     const me = this.auth?.state.creds.me;
     if (!me?.id) return;
     const account = { remoteJid: me.id, pushName: me.name ?? null };
+    if (report) this.reportedPushName = me.name;
     this.queue.push({
       writes: () => [
         this.deps.prisma.whatsApp.upsert({
@@ -253,7 +259,9 @@ export class Session {
           update: account,
         }),
       ],
-      events: [],
+      events: report
+        ? [this.event("connectionUpdate", { state: "open", jid: me.id, pushName: me.name })]
+        : [],
     });
   }
 

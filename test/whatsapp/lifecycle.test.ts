@@ -77,7 +77,15 @@ describe("an instance's life with real Baileys against the simulator", () => {
           (event.data.instanceEvents.data as { state: string }).state === "open",
       ),
     );
-    // The push name comes with the phone's first message, just after `open`.
+    // The push name comes with the phone's first message, just after `open`, and is
+    // reported in a second connectionUpdate.
+    await stream.until(() =>
+      stream.events.some(
+        (event) =>
+          event.data?.instanceEvents.type === "connectionUpdate" &&
+          (event.data.instanceEvents.data as { state: string; pushName?: string }).pushName === "Alice Phone",
+      ),
+    );
     const state = await until(
       () => instanceState(running, instance),
       (current) => Boolean(current.account?.pushName),
