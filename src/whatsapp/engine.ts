@@ -4,6 +4,7 @@ import type { PrismaClient } from "../db/client.ts";
 import type { EventBus } from "../events/bus.ts";
 import type { Logger } from "../logger.ts";
 import { type InstanceInfo, type QrCode, Session } from "./session.ts";
+import { rememberSignatureChecks } from "./signature-checks.ts";
 
 const INFO_FIELDS = {
   id: true,
@@ -33,7 +34,9 @@ export class Engine {
     private readonly prisma: PrismaClient,
     private readonly bus: EventBus,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    rememberSignatureChecks();
+  }
 
   session(instanceId: string): Session | undefined {
     return this.sessions.get(instanceId);
