@@ -163,6 +163,11 @@ export class InstanceService {
     }
     this.deleting.add(instance.id);
     try {
+      // A delete that read the row just before another one finished must not go on: read it
+      // again now that this one holds the instance (no other delete can finish meanwhile).
+      if (!(await this.prisma.instance.findUnique({ where: { id: instance.id }, select: { id: true } }))) {
+        throw new NotFoundError("Instance", "id" in ref ? ref.id : ref.name);
+      }
       this.bus.publish({
         instanceId: instance.id,
         instanceName: instance.name,
