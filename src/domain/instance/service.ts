@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, NotConnectedError, NotFoundError } from 
 import type { EventBus } from "../../events/bus.ts";
 import type { Instance, Prisma } from "../../generated/sqlite/client.ts";
 import type { Engine } from "../../whatsapp/engine.ts";
-import { uniquely } from "../prisma-errors.ts";
+import { uniquely, whileItExists } from "../prisma-errors.ts";
 import { validate } from "../validate.ts";
 import { CreateInstanceInput, PhoneNumber, UpdateInstanceInput, Uuid } from "./schemas.ts";
 
@@ -17,6 +17,9 @@ export interface InstanceFilter {
   state?: "active" | "inactive" | null;
   connection?: "open" | "connecting" | "close" | "refused" | null;
 }
+
+/** The answer when an instance found a moment ago was deleted meanwhile. */
+const gone = (instance: Instance) => new NotFoundError("Instance", instance.name);
 
 export class InstanceService {
   /** Instances being deleted by this process: a second delete is refused, not queued. */
@@ -75,9 +78,9 @@ export class InstanceService {
     const instance = await this.get(caller, ref);
     const data = validate(UpdateInstanceInput, input);
     const conflict = `An instance named "${data.name}" already exists`;
-    const updated = await uniquely(
-      this.prisma.instance.update({ where: { id: instance.id }, data }),
-      conflict,
+    const updated = await whileItExists(
+      uniquely(this.prisma.instance.update({ where: { id: instance.id }, data }), conflict),
+      () => gone(instance),
     );
     if (updated.state === "inactive" && instance.state === "active") await this.engine.stop(updated.id);
     else this.engine.updateSettings(updated);
@@ -94,11 +97,14 @@ export class InstanceService {
   async rotateToken(caller: Caller, ref: InstanceRef): Promise<{ instance: Instance; token: string }> {
     const instance = await this.get(caller, ref);
     const issued = await this.tokens.issue(instance.id);
-    await this.prisma.auth.upsert({
-      where: { instanceId: instance.id },
-      create: { instanceId: instance.id, tokenId: issued.tokenId, issuedAt: issued.issuedAt },
-      update: { tokenId: issued.tokenId, issuedAt: issued.issuedAt, customTokenHash: null },
-    });
+    await whileItExists(
+      this.prisma.auth.upsert({
+        where: { instanceId: instance.id },
+        create: { instanceId: instance.id, tokenId: issued.tokenId, issuedAt: issued.issuedAt },
+        update: { tokenId: issued.tokenId, issuedAt: issued.issuedAt, customTokenHash: null },
+      }),
+      () => gone(instance),
+    );
     this.bus.publish({
       instanceId: instance.id,
       instanceName: instance.name,
@@ -112,10 +118,15 @@ export class InstanceService {
   async connect(caller: Caller, ref: InstanceRef): Promise<Instance> {
     const instance = await this.get(caller, ref);
     if (instance.state === "inactive") {
-      await this.prisma.instance.update({ where: { id: instance.id }, data: { state: "active" } });
+      await whileItExists(
+        this.prisma.instance.update({ where: { id: instance.id }, data: { state: "active" } }),
+        () => gone(instance),
+      );
     }
     await this.engine.connect(instance);
-    return this.prisma.instance.findUniqueOrThrow({ where: { id: instance.id } });
+    return whileItExists(this.prisma.instance.findUniqueOrThrow({ where: { id: instance.id } }), () =>
+      gone(instance),
+    );
   }
 
   /** Closes and reopens the socket, keeping the linked device. */
@@ -123,7 +134,9 @@ export class InstanceService {
     const instance = await this.get(caller, ref);
     if (!this.engine.session(instance.id)) throw new NotConnectedError(instance.name);
     await this.engine.restart(instance.id);
-    return this.prisma.instance.findUniqueOrThrow({ where: { id: instance.id } });
+    return whileItExists(this.prisma.instance.findUniqueOrThrow({ where: { id: instance.id } }), () =>
+      gone(instance),
+    );
   }
 
   /** An 8-character code to type on the phone instead of scanning the QR. */
@@ -149,7 +162,10 @@ export class InstanceService {
     const status = this.engine.session(instance.id)?.status;
     if (status !== "open" && status !== "connecting") throw new NotConnectedError(instance.name);
     await this.engine.logout(instance.id);
-    return this.prisma.instance.update({ where: { id: instance.id }, data: { connection: "close" } });
+    return whileItExists(
+      this.prisma.instance.update({ where: { id: instance.id }, data: { connection: "close" } }),
+      () => gone(instance),
+    );
   }
 
   /**

@@ -5,6 +5,7 @@ import { NotFoundError } from "../../errors.ts";
 import type { Socket } from "../../generated/sqlite/client.ts";
 import { EventFlagsPatch } from "../flags.ts";
 import type { InstanceRef, InstanceService } from "../instance/service.ts";
+import { whileItExists } from "../prisma-errors.ts";
 import { validate } from "../validate.ts";
 
 export const SetSocketInput = z.object({
@@ -43,11 +44,14 @@ export class SocketService {
     const instance = await this.instances.get(caller, ref);
     const { events, ...data } = validate(SetSocketInput, input);
     const values = { ...data, ...events };
-    return this.prisma.socket.upsert({
-      where: { instanceId: instance.id },
-      create: { instanceId: instance.id, ...values },
-      update: values,
-    });
+    return whileItExists(
+      this.prisma.socket.upsert({
+        where: { instanceId: instance.id },
+        create: { instanceId: instance.id, ...values },
+        update: values,
+      }),
+      () => new NotFoundError("Instance", instance.name),
+    );
   }
 
   /** Removes the configuration and answers it as it was, with the time it was removed. */

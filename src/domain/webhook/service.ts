@@ -6,7 +6,7 @@ import type { Webhook, WebhookEvents } from "../../generated/sqlite/client.ts";
 import { EventFlagsPatch } from "../flags.ts";
 import { Uuid } from "../instance/schemas.ts";
 import type { InstanceRef, InstanceService } from "../instance/service.ts";
-import { uniquely } from "../prisma-errors.ts";
+import { uniquely, whileItExists } from "../prisma-errors.ts";
 import { validate } from "../validate.ts";
 import { CreateWebhookInput, UpdateWebhookInput } from "./schemas.ts";
 
@@ -57,7 +57,11 @@ export class WebhookService {
       },
       include: withEvents,
     });
-    return (await uniquely(created, `A webhook named "${data.name}" already exists`)) as WebhookWithEvents;
+    const named = uniquely(created, `A webhook named "${data.name}" already exists`);
+    return (await whileItExists(
+      named,
+      () => new NotFoundError("Instance", instance.name),
+    )) as WebhookWithEvents;
   }
 
   async update(
@@ -69,13 +73,17 @@ export class WebhookService {
     const existing = await this.get(caller, webhookId, scope);
     const data = validate(UpdateWebhookInput, input);
     const updated = this.prisma.webhook.update({ where: { id: existing.id }, data, include: withEvents });
-    return (await uniquely(updated, `A webhook named "${data.name}" already exists`)) as WebhookWithEvents;
+    const named = uniquely(updated, `A webhook named "${data.name}" already exists`);
+    return (await whileItExists(named, () => new NotFoundError("Webhook", webhookId))) as WebhookWithEvents;
   }
 
   async setEvents(caller: Caller, webhookId: string, events: EventFlagsPatch): Promise<WebhookWithEvents> {
     const existing = await this.get(caller, webhookId);
     const flags = validate(EventFlagsPatch, events);
-    await this.prisma.webhookEvents.update({ where: { webhookId: existing.id }, data: flags });
+    await whileItExists(
+      this.prisma.webhookEvents.update({ where: { webhookId: existing.id }, data: flags }),
+      () => new NotFoundError("Webhook", webhookId),
+    );
     return this.get(caller, existing.id);
   }
 
@@ -83,11 +91,10 @@ export class WebhookService {
   async rotateSecret(caller: Caller, webhookId: string): Promise<WebhookWithEvents> {
     const existing = await this.get(caller, webhookId);
     const secret = randomBytes(32).toString("base64url");
-    return (await this.prisma.webhook.update({
-      where: { id: existing.id },
-      data: { secret },
-      include: withEvents,
-    })) as WebhookWithEvents;
+    return (await whileItExists(
+      this.prisma.webhook.update({ where: { id: existing.id }, data: { secret }, include: withEvents }),
+      () => new NotFoundError("Webhook", webhookId),
+    )) as WebhookWithEvents;
   }
 
   async delete(caller: Caller, webhookId: string): Promise<WebhookWithEvents> {
