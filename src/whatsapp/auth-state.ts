@@ -10,10 +10,13 @@ import {
   type SignalKeyStore,
 } from "@whiskeysockets/baileys";
 import type { PrismaClient } from "../db/client.ts";
+import { Prisma } from "../generated/sqlite/client.ts";
 import type { Logger } from "../logger.ts";
 
 /** How long key writes wait to be written together. */
 const KEY_FLUSH_MS = 20;
+/** Rows per statement: well below the bound-parameter limits of SQLite and PostgreSQL. */
+const KEYS_PER_STATEMENT = 1000;
 
 const encode = (value: unknown) => JSON.stringify(value, BufferJSON.replacer);
 const decode = <T>(text: string): T => JSON.parse(text, BufferJSON.reviver) as T;
@@ -52,16 +55,30 @@ export async function loadAuthState(
   let flushTimer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
 
+  // Raw statements, the same on SQLite and PostgreSQL: through the ORM every flush (rows of
+  // several kilobytes, lists of varying length) was compiled into a new query plan.
   const writeKeys = async (batch: Map<string, Map<string, PendingValue>>) => {
-    const statements = [];
+    const removed: Prisma.Sql[] = [];
+    const rows: Prisma.Sql[] = [];
     for (const [type, entries] of batch) {
+      for (const [keyId, value] of entries) {
+        if (value === null) removed.push(Prisma.sql`(${type}, ${keyId})`);
+        else rows.push(Prisma.sql`(${instanceId}, ${type}, ${keyId}, ${encode(value)})`);
+      }
+    }
+    const statements = [];
+    for (let start = 0; start < removed.length; start += KEYS_PER_STATEMENT) {
+      const pairs = Prisma.join(removed.slice(start, start + KEYS_PER_STATEMENT));
       statements.push(
-        prisma.authKey.deleteMany({ where: { instanceId, type, keyId: { in: [...entries.keys()] } } }),
+        prisma.$executeRaw`DELETE FROM "AuthKey" WHERE "instanceId" = ${instanceId} AND ("type", "keyId") IN (VALUES ${pairs})`,
       );
-      const rows = [...entries]
-        .filter(([, value]) => value !== null)
-        .map(([keyId, value]) => ({ instanceId, type, keyId, value: encode(value) }));
-      if (rows.length > 0) statements.push(prisma.authKey.createMany({ data: rows }));
+    }
+    for (let start = 0; start < rows.length; start += KEYS_PER_STATEMENT) {
+      const values = Prisma.join(rows.slice(start, start + KEYS_PER_STATEMENT));
+      statements.push(
+        prisma.$executeRaw`INSERT INTO "AuthKey" ("instanceId", "type", "keyId", "value") VALUES ${values}
+          ON CONFLICT ("instanceId", "type", "keyId") DO UPDATE SET "value" = excluded."value"`,
+      );
     }
     if (statements.length > 0) await prisma.$transaction(statements);
   };

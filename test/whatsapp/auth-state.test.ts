@@ -1,0 +1,57 @@
+// The database-backed auth state: signal keys written, replaced, deleted and read back.
+
+import { Curve } from "@whiskeysockets/baileys";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../../src/logger.ts";
+import { loadAuthState } from "../../src/whatsapp/auth-state.ts";
+import { type RunningApp, startApp } from "../support/app.ts";
+import { createInstance, type InstanceFixture } from "../support/fixtures.ts";
+
+let running: RunningApp;
+let instance: InstanceFixture;
+beforeAll(async () => {
+  running = await startApp();
+  instance = await createInstance(running.url);
+});
+afterAll(async () => {
+  await running?.stop();
+});
+
+const logger = createLogger("silent");
+const rows = () =>
+  running.app.services.prisma.authKey.findMany({
+    where: { instanceId: instance.uuid },
+    orderBy: [{ type: "asc" }, { keyId: "asc" }],
+  });
+
+describe("stored auth state", () => {
+  it("writes keys in batches, replaces and deletes them, and reads them back after a reload", async () => {
+    const { prisma } = running.app.services;
+    const auth = await loadAuthState(prisma, instance.uuid, logger);
+    const preKeys = Object.fromEntries(
+      Array.from({ length: 1500 }, (_, id) => [String(id + 1), Curve.generateKeyPair()]),
+    );
+    await auth.state.keys.set({ "pre-key": preKeys, "lid-mapping": { "15550001": "99990001" } });
+    await auth.flush();
+    expect(await rows()).toHaveLength(1501);
+
+    // Replaced and deleted in one window: only the last value of each key is written.
+    await auth.state.keys.set({ "lid-mapping": { "15550001": "99990002" } });
+    await auth.state.keys.set({ "pre-key": { "1": null, "2": null } });
+    await auth.state.keys.set({ "lid-mapping": { "15550001": "99990003" } });
+    // Pending values are what reads see before the flush.
+    expect(await auth.state.keys.get("pre-key", ["1", "3"])).toEqual({ "3": preKeys["3"] });
+    await auth.flush();
+
+    const stored = await rows();
+    expect(stored).toHaveLength(1499);
+    expect(stored.find((row) => row.type === "lid-mapping")?.value).toBe('"99990003"');
+    expect(stored.some((row) => row.type === "pre-key" && ["1", "2"].includes(row.keyId))).toBe(false);
+
+    const reloaded = await loadAuthState(prisma, instance.uuid, logger);
+    const read = await reloaded.state.keys.get("pre-key", ["1", "3", "1500"]);
+    expect(Object.keys(read).sort()).toEqual(["1500", "3"]);
+    expect(Buffer.from(read["3"].public).equals(Buffer.from(preKeys["3"].public))).toBe(true);
+    expect(await reloaded.state.keys.get("lid-mapping", ["15550001"])).toEqual({ "15550001": "99990003" });
+  });
+});
