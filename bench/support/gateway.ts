@@ -1,10 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sleep } from "./pool.ts";
-import { freePort } from "./server.ts";
+import { spawnGateway } from "./server.ts";
 
 export interface GatewayMemory {
   memory: NodeJS.MemoryUsage;
@@ -37,7 +36,6 @@ export function procStatus(pid: number, field: "VmRSS" | "VmHWM"): number {
  * memory probe preloaded (bench-only preload modules; the gateway's code is unchanged).
  */
 export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
-  const port = await freePort();
   const probeDir = mkdtempSync(join(tmpdir(), "wagraph-probe-"));
   const spawnedAt = performance.now();
   // Extra Node options for the gateway only, e.g. "--cpu-prof --cpu-prof-dir=prof".
@@ -53,24 +51,7 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
     "./bench/support/memory-probe.ts",
     "src/main.ts",
   ];
-  const child: ChildProcess = spawn(process.execPath, args, {
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", BENCH_PROBE_DIR: probeDir },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const killOnExit = () => child.kill("SIGKILL");
-  process.once("exit", killOnExit);
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`gateway exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error("gateway not ready after 60 s");
-    await sleep(50);
-  }
+  const { child, url, release } = await spawnGateway(args, { ...env, BENCH_PROBE_DIR: probeDir });
   const readyAt = performance.now();
   const pid = child.pid!;
   let seq = 0;
@@ -95,7 +76,7 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
       return { ...answer, vmRss: procStatus(pid, "VmRSS"), vmHwm: procStatus(pid, "VmHWM") };
     },
     async stop() {
-      process.off("exit", killOnExit);
+      release();
       const started = performance.now();
       if (child.exitCode === null && child.signalCode === null) {
         child.kill("SIGTERM");

@@ -77,10 +77,18 @@ export interface ChildGateway {
   stop(): Promise<void>;
 }
 
-/** `src/main.ts` in its own Node process (tsx as a loader), ready once /readyz answers. */
-export async function startChildGateway(env: Record<string, string>): Promise<ChildGateway> {
+/** A gateway child process that answered /readyz; killed if this process exits first. */
+export interface SpawnedGateway {
+  child: ChildProcess;
+  url: string;
+  /** Removes the kill-on-exit hook (call it when stopping the child). */
+  release(): void;
+}
+
+/** Spawns `node <args>` on a free loopback port and waits up to 60 s for /readyz. */
+export async function spawnGateway(args: string[], env: Record<string, string>): Promise<SpawnedGateway> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -96,13 +104,19 @@ export async function startChildGateway(env: Record<string, string>): Promise<Ch
       // not listening yet
     }
     if (Date.now() > deadline) throw new Error("gateway not ready after 60 s");
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  return { child, url, release: () => process.off("exit", killOnExit) };
+}
+
+/** `src/main.ts` in its own Node process (tsx as a loader), ready once /readyz answers. */
+export async function startChildGateway(env: Record<string, string>): Promise<ChildGateway> {
+  const { child, url, release } = await spawnGateway(["--import", "tsx", "src/main.ts"], env);
   return {
     url,
     pid: child.pid!,
     async stop() {
-      process.off("exit", killOnExit);
+      release();
       if (child.exitCode !== null) return;
       child.kill("SIGTERM");
       await once(child, "exit");
