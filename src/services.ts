@@ -35,7 +35,7 @@ export function createServices(parts: {
   limits: RateLimiters;
 }): Services {
   const prisma = parts.db.prisma;
-  const engine = new Engine(parts.config, prisma, parts.bus, parts.logger);
+  const engine = new Engine(parts.config, parts.db, parts.bus, parts.logger);
   const instances = new InstanceService(prisma, parts.tokens, parts.bus, engine);
   return {
     ...parts,

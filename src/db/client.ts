@@ -2,9 +2,15 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlDriverAdapterFactory, SqlQueryable } from "@prisma/driver-adapter-utils";
+import type {
+  SqlDriverAdapter,
+  SqlDriverAdapterFactory,
+  SqlQuery,
+  SqlQueryable,
+} from "@prisma/driver-adapter-utils";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client.ts";
 import { PrismaClient } from "../generated/sqlite/client.ts";
+import { isRowWrite, renderRowWrite } from "./row-writes.ts";
 
 export { PrismaClient };
 export type DatabaseProvider = "sqlite" | "postgresql";
@@ -14,6 +20,11 @@ export interface Database {
   provider: DatabaseProvider;
   /** SQL statements sent since start; tests and benchmarks read it to prove batching. */
   statementCount(): number;
+  /**
+   * Writes in one transaction: row writes (see row-writes.ts) and Prisma operations, in
+   * order. Row writes alone skip the ORM and go straight to its driver adapter.
+   */
+  write(writes: readonly unknown[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,19 +44,30 @@ export function sqliteFilePath(url: string): string {
 export async function createDatabase(url: string): Promise<Database> {
   const provider = providerOf(url);
   let statements = 0;
-  const count = () => {
-    statements += 1;
+  let connected: SqlDriverAdapter | undefined;
+  const hooks: AdapterHooks = {
+    count: () => {
+      statements += 1;
+    },
+    connected: (adapter) => {
+      connected = adapter;
+    },
   };
   let prisma: PrismaClient;
   if (provider === "sqlite") {
     const file = sqliteFilePath(url);
     mkdirSync(dirname(file), { recursive: true });
-    const adapter = counting(new PrismaBetterSqlite3({ url: file, timeout: 10_000 }), count);
+    const adapter = instrumented(new PrismaBetterSqlite3({ url: file, timeout: 10_000 }), hooks);
     prisma = new PrismaClient({ adapter });
   } else {
-    const adapter = counting(new PrismaPg({ connectionString: url, max: 10 }), count);
+    const adapter = instrumented(new PrismaPg({ connectionString: url, max: 10 }), hooks);
     prisma = new PostgresClient({ adapter }) as unknown as PrismaClient;
   }
+  const adapter = async () => {
+    if (!connected) await prisma.$connect();
+    if (!connected) throw new Error("the database adapter did not connect");
+    return connected;
+  };
   if (provider === "sqlite") {
     // WAL with NORMAL sync: a commit no longer waits for several fsyncs, which made every
     // engine write cost milliseconds of blocked event loop. Durable across process crashes.
@@ -56,16 +78,62 @@ export async function createDatabase(url: string): Promise<Database> {
     prisma,
     provider,
     statementCount: () => statements,
+    write: async (writes) => {
+      if (writes.length === 0) return;
+      if (writes.every(isRowWrite)) {
+        await transaction(
+          await adapter(),
+          writes.map((write) => renderRowWrite(provider, write)),
+        );
+        return;
+      }
+      await prisma.$transaction(
+        writes.map((write) => {
+          if (!isRowWrite(write)) return write;
+          const { sql, args } = renderRowWrite(provider, write);
+          return prisma.$executeRawUnsafe(sql, ...args);
+        }) as never,
+      );
+    },
     close: () => prisma.$disconnect(),
   };
 }
 
 /**
- * Counts the statements sent through a driver adapter, in and out of transactions. Counted
- * here rather than with Prisma's query events: those copy and serialize every statement's
- * parameters, which cost the engine's multi-row inserts more than the inserts themselves.
+ * Runs statements in one transaction on the adapter Prisma itself uses, so it queues behind
+ * Prisma's own transactions (SQLite has one connection). The adapter opens the transaction;
+ * ending it is the caller's statement, then `commit`/`rollback` hand the connection back.
  */
-function counting<T extends SqlDriverAdapterFactory>(factory: T, count: () => void): T {
+async function transaction(adapter: SqlDriverAdapter, statements: { sql: string; args: unknown[] }[]) {
+  const query = (sql: string, args: unknown[] = []): SqlQuery => ({
+    sql,
+    args,
+    argTypes: args.map(() => ({ scalarType: "unknown", arity: "scalar" })),
+  });
+  const tx = await adapter.startTransaction();
+  try {
+    for (const { sql, args } of statements) await tx.executeRaw(query(sql, args));
+    await tx.executeRaw(query("COMMIT"));
+  } catch (error) {
+    await tx.executeRaw(query("ROLLBACK")).catch(() => undefined);
+    await tx.rollback();
+    throw error;
+  }
+  await tx.commit();
+}
+
+interface AdapterHooks {
+  count(): void;
+  connected(adapter: SqlDriverAdapter | undefined): void;
+}
+
+/**
+ * Counts the statements sent through a driver adapter, in and out of transactions, and
+ * remembers the connected adapter for `Database.write`. Counted here rather than with
+ * Prisma's query events: those copy and serialize every statement's parameters, which cost
+ * the engine's multi-row inserts more than the inserts themselves.
+ */
+function instrumented<T extends SqlDriverAdapterFactory>(factory: T, hooks: AdapterHooks): T {
   const counted = <Q extends SqlQueryable>(queryable: Q): Q =>
     new Proxy(queryable, {
       get(target, property) {
@@ -73,8 +141,14 @@ function counting<T extends SqlDriverAdapterFactory>(factory: T, count: () => vo
         if (typeof value !== "function") return value;
         if (property === "queryRaw" || property === "executeRaw") {
           return (...args: unknown[]) => {
-            count();
+            hooks.count();
             return value.apply(target, args);
+          };
+        }
+        if (property === "dispose") {
+          return () => {
+            hooks.connected(undefined);
+            return value.apply(target);
           };
         }
         if (property === "startTransaction") {
@@ -86,7 +160,13 @@ function counting<T extends SqlDriverAdapterFactory>(factory: T, count: () => vo
   return new Proxy(factory, {
     get(target, property) {
       const value = Reflect.get(target, property, target);
-      if (property === "connect") return async () => counted(await target.connect());
+      if (property === "connect") {
+        return async () => {
+          const adapter = counted(await target.connect());
+          hooks.connected(adapter);
+          return adapter;
+        };
+      }
       return typeof value === "function" ? value.bind(target) : value;
     },
   });

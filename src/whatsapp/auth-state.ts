@@ -9,14 +9,18 @@ import {
   type SignalDataTypeMap,
   type SignalKeyStore,
 } from "@whiskeysockets/baileys";
-import type { PrismaClient } from "../db/client.ts";
-import { Prisma } from "../generated/sqlite/client.ts";
+import type { Database, PrismaClient } from "../db/client.ts";
+import { type Column, deleteRows, upsertRows } from "../db/row-writes.ts";
 import type { Logger } from "../logger.ts";
 
 /** How long key writes wait to be written together. */
 const KEY_FLUSH_MS = 20;
-/** Rows per statement: well below the bound-parameter limits of SQLite and PostgreSQL. */
-const KEYS_PER_STATEMENT = 1000;
+const KEY_COLUMNS: Column[] = [
+  ["instanceId", "text"],
+  ["type", "text"],
+  ["keyId", "text"],
+];
+const KEY_VALUE_COLUMNS: Column[] = [...KEY_COLUMNS, ["value", "text"]];
 
 const encode = (value: unknown) => JSON.stringify(value, BufferJSON.replacer);
 const decode = <T>(text: string): T => JSON.parse(text, BufferJSON.reviver) as T;
@@ -39,10 +43,11 @@ export interface StoredAuthState {
  * insert the new values), and reads go through Baileys' in-memory key cache.
  */
 export async function loadAuthState(
-  prisma: PrismaClient,
+  db: Pick<Database, "prisma" | "write">,
   instanceId: string,
   logger: Logger,
 ): Promise<StoredAuthState> {
+  const { prisma } = db;
   const row = await prisma.authCreds.findUnique({ where: { instanceId } });
   const creds: AuthenticationCreds = row ? decode(row.data) : initAuthCreds();
 
@@ -55,32 +60,28 @@ export async function loadAuthState(
   let flushTimer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
 
-  // Raw statements, the same on SQLite and PostgreSQL: through the ORM every flush (rows of
-  // several kilobytes, lists of varying length) was compiled into a new query plan.
+  // Row writes (one statement per kind, whatever the count): through the ORM every flush
+  // (rows of several kilobytes, lists of varying length) was compiled into a new query plan.
   const writeKeys = async (batch: Map<string, Map<string, PendingValue>>) => {
-    const removed: Prisma.Sql[] = [];
-    const rows: Prisma.Sql[] = [];
+    const removed: unknown[][] = [];
+    const rows: unknown[][] = [];
     for (const [type, entries] of batch) {
       for (const [keyId, value] of entries) {
-        if (value === null) removed.push(Prisma.sql`(${type}, ${keyId})`);
-        else rows.push(Prisma.sql`(${instanceId}, ${type}, ${keyId}, ${encode(value)})`);
+        if (value === null) removed.push([instanceId, type, keyId]);
+        else rows.push([instanceId, type, keyId, encode(value)]);
       }
     }
-    const statements = [];
-    for (let start = 0; start < removed.length; start += KEYS_PER_STATEMENT) {
-      const pairs = Prisma.join(removed.slice(start, start + KEYS_PER_STATEMENT));
-      statements.push(
-        prisma.$executeRaw`DELETE FROM "AuthKey" WHERE "instanceId" = ${instanceId} AND ("type", "keyId") IN (VALUES ${pairs})`,
-      );
-    }
-    for (let start = 0; start < rows.length; start += KEYS_PER_STATEMENT) {
-      const values = Prisma.join(rows.slice(start, start + KEYS_PER_STATEMENT));
-      statements.push(
-        prisma.$executeRaw`INSERT INTO "AuthKey" ("instanceId", "type", "keyId", "value") VALUES ${values}
-          ON CONFLICT ("instanceId", "type", "keyId") DO UPDATE SET "value" = excluded."value"`,
-      );
-    }
-    if (statements.length > 0) await prisma.$transaction(statements);
+    await db.write([
+      ...(removed.length > 0 ? [deleteRows("AuthKey", KEY_COLUMNS, removed)] : []),
+      ...(rows.length > 0
+        ? [
+            upsertRows("AuthKey", KEY_VALUE_COLUMNS, rows, {
+              on: ["instanceId", "type", "keyId"],
+              update: ["value"],
+            }),
+          ]
+        : []),
+    ]);
   };
 
   const flushKeys = (): Promise<void> => {

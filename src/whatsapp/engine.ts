@@ -1,6 +1,6 @@
 import { DEFAULT_CONNECTION_CONFIG, fetchLatestWaWebVersion, type WAVersion } from "@whiskeysockets/baileys";
 import type { Config } from "../config.ts";
-import type { PrismaClient } from "../db/client.ts";
+import type { Database, PrismaClient } from "../db/client.ts";
 import type { EventBus } from "../events/bus.ts";
 import type { Logger } from "../logger.ts";
 import { type InstanceInfo, type QrCode, Session } from "./session.ts";
@@ -28,13 +28,15 @@ function pickInfo(instance: InstanceInfo): InstanceInfo {
 export class Engine {
   private readonly sessions = new Map<string, Session>();
   private version: WAVersion | undefined;
+  private readonly prisma: PrismaClient;
 
   constructor(
     private readonly config: Config,
-    private readonly prisma: PrismaClient,
+    private readonly db: Database,
     private readonly bus: EventBus,
     private readonly logger: Logger,
   ) {
+    this.prisma = db.prisma;
     rememberSignatureChecks();
   }
 
@@ -55,6 +57,7 @@ export class Engine {
       session = new Session(pickInfo(instance), {
         config: this.config,
         prisma: this.prisma,
+        db: this.db,
         bus: this.bus,
         logger: this.logger.child({ part: "engine" }),
         baileysLogger: this.logger.child({ part: "baileys" }, { level: this.config.WA_LOG_LEVEL }),

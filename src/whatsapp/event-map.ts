@@ -83,7 +83,7 @@ export function jobsFor(events: Partial<BaileysEventMap>, target: Target): Job[]
     addMerged(
       `messages:${source}`,
       messages,
-      (items) => saveMessages(prisma, instanceId, items, source),
+      (items) => saveMessages(instanceId, items, source),
       ...published,
     );
 
@@ -97,13 +97,13 @@ export function jobsFor(events: Partial<BaileysEventMap>, target: Target): Job[]
     // Later history notifications (push names, say) may carry no chats or messages: no empty events.
     if (history.chats.length > 0) {
       add(
-        () => saveChats(prisma, instanceId, history.chats),
+        () => saveChats(instanceId, history.chats),
         event("chatsSet", { chats: history.chats, isLatest: history.isLatest }),
       );
     }
     if (history.contacts.length > 0) {
       add(
-        () => saveContacts(prisma, instanceId, history.contacts),
+        () => saveContacts(instanceId, history.contacts),
         event("contactsSet", { contacts: history.contacts }),
       );
     }
@@ -112,14 +112,14 @@ export function jobsFor(events: Partial<BaileysEventMap>, target: Target): Job[]
     }
   }
   const chatsUpsert = events["chats.upsert"];
-  if (chatsUpsert) add(() => saveChats(prisma, instanceId, chatsUpsert), event("chatsUpsert", chatsUpsert));
+  if (chatsUpsert) add(() => saveChats(instanceId, chatsUpsert), event("chatsUpsert", chatsUpsert));
   const chatsUpdate = events["chats.update"];
   if (chatsUpdate) {
     // Every inbound message updates its chat: merged per chat across a burst.
     addMerged(
       "chats",
       chatsUpdate,
-      (items) => saveChats(prisma, instanceId, mergeById(items)),
+      (items) => saveChats(instanceId, mergeById(items)),
       event("chatsUpdate", chatsUpdate),
     );
   }
@@ -128,7 +128,7 @@ export function jobsFor(events: Partial<BaileysEventMap>, target: Target): Job[]
 
   const contactsUpsert = events["contacts.upsert"];
   if (contactsUpsert) {
-    add(() => saveContacts(prisma, instanceId, contactsUpsert), event("contactsUpsert", contactsUpsert));
+    add(() => saveContacts(instanceId, contactsUpsert), event("contactsUpsert", contactsUpsert));
   }
   const contactsUpdate = events["contacts.update"];
   if (contactsUpdate) {
@@ -136,7 +136,7 @@ export function jobsFor(events: Partial<BaileysEventMap>, target: Target): Job[]
     addMerged(
       "contacts",
       contactsUpdate,
-      (items) => saveContacts(prisma, instanceId, mergeById(items)),
+      (items) => saveContacts(instanceId, mergeById(items)),
       event("contactsUpdate", contactsUpdate),
     );
   }

@@ -11,7 +11,7 @@ import makeWASocket, {
 } from "@whiskeysockets/baileys";
 import QRCode from "qrcode";
 import type { Config } from "../config.ts";
-import type { PrismaClient } from "../db/client.ts";
+import type { Database, PrismaClient } from "../db/client.ts";
 import type { EventBus } from "../events/bus.ts";
 import type { Logger } from "../logger.ts";
 import { clearAuthState, loadAuthState, type StoredAuthState } from "./auth-state.ts";
@@ -33,6 +33,8 @@ export interface QrCode {
 export interface SessionDeps {
   config: Config;
   prisma: PrismaClient;
+  /** Writes the engine's rows, one transaction per call. */
+  db: Pick<Database, "prisma" | "write">;
   bus: EventBus;
   logger: Logger;
   baileysLogger: Logger;
@@ -75,7 +77,7 @@ export class Session {
     private readonly deps: SessionDeps,
   ) {
     this.logger = deps.logger.child({ instance: instance.name });
-    this.queue = new WorkQueue(deps.prisma, deps.bus, this.logger, {
+    this.queue = new WorkQueue(deps.db, deps.bus, this.logger, {
       batchSize: 500,
       lingerMs: 5,
       highWater: 5000,
@@ -91,7 +93,7 @@ export class Session {
   async start(): Promise<void> {
     this.stopped = false;
     clearTimeout(this.retryTimer);
-    this.auth ??= await loadAuthState(this.deps.prisma, this.instance.id, this.deps.baileysLogger);
+    this.auth ??= await loadAuthState(this.deps.db, this.instance.id, this.deps.baileysLogger);
     this.setStatus("connecting", { reason: "starting" });
     const { config } = this.deps;
     const sock = makeWASocket({

@@ -1,5 +1,5 @@
-// The rows the engine writes for what Baileys reports. Each function returns Prisma
-// operations (not yet run) so the work queue can batch them into one transaction.
+// The rows the engine writes for what Baileys reports. Each function returns writes not yet
+// run (row writes or Prisma operations) so the work queue can batch them into one transaction.
 
 import { randomUUID } from "node:crypto";
 import {
@@ -12,7 +12,7 @@ import {
   type WAMessage,
 } from "@whiskeysockets/baileys";
 import type { PrismaClient } from "../db/client.ts";
-import { Prisma } from "../generated/sqlite/client.ts";
+import { type Column, type ColumnType, type RowWrite, upsertRows } from "../db/row-writes.ts";
 import { type MessageStatus, statusName, summarize, toDate } from "./content.ts";
 
 const STATUS_ORDER: MessageStatus[] = ["PENDING", "SERVER_ACK", "DELIVERY_ACK", "READ", "PLAYED"];
@@ -27,20 +27,47 @@ export function messageKeyOf(message: WAMessage) {
   };
 }
 
+const MESSAGE_COLUMNS: Column[] = [
+  ["instanceId", "text"],
+  ["chatJid", "text"],
+  ["keyId", "text"],
+  ["fromMe", "bool"],
+  ["participant", "text"],
+  ["pushName", "text"],
+  ["messageType", "text"],
+  ["text", "text"],
+  ["content", "text"],
+  ["status", "text"],
+  ["source", "text"],
+  ["timestamp", "timestamp"],
+  ["createdAt", "timestamp"],
+  ["updatedAt", "timestamp"],
+];
+
+const CHAT_FIELDS: Record<string, ColumnType> = {
+  name: "text",
+  unreadCount: "int",
+  archived: "bool",
+  pinned: "bool",
+  lastMessageAt: "timestamp",
+};
+
+const CONTACT_FIELDS: Record<string, ColumnType> = {
+  lid: "text",
+  name: "text",
+  notify: "text",
+  verifiedName: "text",
+  imgUrl: "text",
+};
+
 /**
- * Stores messages once per key (a duplicate is a no-op) and moves their chats forward.
- * Two multi-row statements whatever the count: ORM upserts cost about a millisecond each,
- * which a burst of inbound messages cannot afford. The SQL is the same on SQLite and
- * PostgreSQL (INSERT … ON CONFLICT).
+ * Stores messages once per key (a duplicate is a no-op) and moves their chats forward: two
+ * statements whatever the count, since a burst of inbound messages cannot afford a statement
+ * per message.
  */
-export function saveMessages(
-  prisma: PrismaClient,
-  instanceId: string,
-  messages: WAMessage[],
-  source: MessageSource,
-) {
+export function saveMessages(instanceId: string, messages: WAMessage[], source: MessageSource): RowWrite[] {
   const now = new Date();
-  const rows: Prisma.Sql[] = [];
+  const rows: unknown[][] = [];
   const seen = new Set<string>();
   const lastByChat = new Map<string, Date>();
   for (const message of messages) {
@@ -52,24 +79,78 @@ export function saveMessages(
     const timestamp = toDate(message.messageTimestamp as number);
     const status = statusName(message.status) ?? (key.fromMe ? "PENDING" : null);
     const content = JSON.stringify(message.message ?? null, BufferJSON.replacer);
-    rows.push(
-      Prisma.sql`(${instanceId}, ${key.chatJid}, ${key.keyId}, ${key.fromMe}, ${message.key.participant ?? null}, ${message.pushName ?? null}, ${type}, ${text}, ${content}, ${status}, ${source}, ${timestamp}, ${now}, ${now})`,
-    );
+    rows.push([
+      instanceId,
+      key.chatJid,
+      key.keyId,
+      key.fromMe,
+      message.key.participant ?? null,
+      message.pushName ?? null,
+      type,
+      text,
+      content,
+      status,
+      source,
+      timestamp,
+      now,
+      now,
+    ]);
     const last = lastByChat.get(key.chatJid);
     if (!last || last < timestamp) lastByChat.set(key.chatJid, timestamp);
   }
   if (rows.length === 0) return [];
-  const chats = [...lastByChat].map(
-    ([jid, at]) => Prisma.sql`(${randomUUID()}, ${instanceId}, ${jid}, ${at}, ${now}, ${now})`,
-  );
   return [
-    prisma.$executeRaw`INSERT INTO "Message" ("instanceId", "chatJid", "keyId", "fromMe", "participant", "pushName", "messageType", "text", "content", "status", "source", "timestamp", "createdAt", "updatedAt")
-      VALUES ${Prisma.join(rows)}
-      ON CONFLICT ("instanceId", "chatJid", "keyId", "fromMe") DO NOTHING`,
-    prisma.$executeRaw`INSERT INTO "Chat" ("id", "instanceId", "jid", "lastMessageAt", "createdAt", "updatedAt")
-      VALUES ${Prisma.join(chats)}
-      ON CONFLICT ("instanceId", "jid") DO UPDATE SET "lastMessageAt" = excluded."lastMessageAt", "updatedAt" = excluded."updatedAt"`,
+    upsertRows("Message", MESSAGE_COLUMNS, rows, {
+      on: ["instanceId", "chatJid", "keyId", "fromMe"],
+      update: [],
+    }),
+    ...upsertByJid(
+      "Chat",
+      instanceId,
+      [...lastByChat].map(([jid, lastMessageAt]) => ({ jid, fields: { lastMessageAt } })),
+      CHAT_FIELDS,
+    ),
   ];
+}
+
+/**
+ * Inserts or updates rows keyed by (instance, jid), setting only the fields each item has:
+ * one statement per distinct set of fields (a burst's items mostly share one).
+ */
+function upsertByJid(
+  table: string,
+  instanceId: string,
+  items: { jid: string; fields: Record<string, unknown> }[],
+  types: Record<string, ColumnType>,
+): RowWrite[] {
+  const now = new Date();
+  // PostgreSQL refuses to update one row twice in a statement: the last item of a jid wins.
+  const groups = new Map<string, { names: string[]; rows: Map<string, unknown[]> }>();
+  for (const { jid, fields } of items) {
+    const names = Object.keys(fields);
+    const signature = names.join(",");
+    let group = groups.get(signature);
+    if (!group) {
+      group = { names, rows: new Map() };
+      groups.set(signature, group);
+    }
+    group.rows.set(jid, [randomUUID(), instanceId, jid, ...names.map((name) => fields[name]), now, now]);
+  }
+  return [...groups.values()].map(({ names, rows }) =>
+    upsertRows(
+      table,
+      [
+        ["id", "text"],
+        ["instanceId", "text"],
+        ["jid", "text"],
+        ...names.map((name): Column => [name, types[name] ?? "text"]),
+        ["createdAt", "timestamp"],
+        ["updatedAt", "timestamp"],
+      ],
+      [...rows.values()],
+      { on: ["instanceId", "jid"], update: [...names, "updatedAt"] },
+    ),
+  );
 }
 
 /** Applies a status (never backwards) to a stored message. */
@@ -111,11 +192,12 @@ export function deleteMessages(prisma: PrismaClient, instanceId: string, keys: p
     );
 }
 
-export function saveChats(prisma: PrismaClient, instanceId: string, chats: Partial<Chat>[]) {
-  return chats
+export function saveChats(instanceId: string, chats: Partial<Chat>[]): RowWrite[] {
+  const items = chats
     .filter((chat) => chat.id)
-    .map((chat) => {
-      const fields = {
+    .map((chat) => ({
+      jid: jidNormalizedUser(chat.id ?? ""),
+      fields: {
         ...(chat.name !== undefined ? { name: chat.name ?? null } : {}),
         ...(typeof chat.unreadCount === "number" ? { unreadCount: Math.max(0, chat.unreadCount) } : {}),
         ...(chat.archived !== undefined ? { archived: Boolean(chat.archived) } : {}),
@@ -123,14 +205,9 @@ export function saveChats(prisma: PrismaClient, instanceId: string, chats: Parti
         ...(chat.conversationTimestamp
           ? { lastMessageAt: toDate(chat.conversationTimestamp as number) }
           : {}),
-      };
-      const jid = jidNormalizedUser(chat.id ?? "");
-      return prisma.chat.upsert({
-        where: { instanceId_jid: { instanceId, jid } },
-        create: { instanceId, jid, ...fields },
-        update: fields,
-      });
-    });
+      },
+    }));
+  return upsertByJid("Chat", instanceId, items, CHAT_FIELDS);
 }
 
 export function deleteChats(prisma: PrismaClient, instanceId: string, jids: string[]) {
@@ -139,24 +216,20 @@ export function deleteChats(prisma: PrismaClient, instanceId: string, jids: stri
   ];
 }
 
-export function saveContacts(prisma: PrismaClient, instanceId: string, contacts: Partial<Contact>[]) {
-  return contacts
+export function saveContacts(instanceId: string, contacts: Partial<Contact>[]): RowWrite[] {
+  const items = contacts
     .filter((contact) => contact.id)
-    .map((contact) => {
-      const fields = {
+    .map((contact) => ({
+      jid: jidNormalizedUser(contact.id ?? ""),
+      fields: {
         ...(contact.lid !== undefined ? { lid: contact.lid ?? null } : {}),
         ...(contact.name !== undefined ? { name: contact.name ?? null } : {}),
         ...(contact.notify !== undefined ? { notify: contact.notify ?? null } : {}),
         ...(contact.verifiedName !== undefined ? { verifiedName: contact.verifiedName ?? null } : {}),
         ...(typeof contact.imgUrl === "string" ? { imgUrl: contact.imgUrl } : {}),
-      };
-      const jid = jidNormalizedUser(contact.id ?? "");
-      return prisma.contact.upsert({
-        where: { instanceId_jid: { instanceId, jid } },
-        create: { instanceId, jid, ...fields },
-        update: fields,
-      });
-    });
+      },
+    }));
+  return upsertByJid("Contact", instanceId, items, CONTACT_FIELDS);
 }
 
 export function saveGroups(prisma: PrismaClient, instanceId: string, groups: Partial<GroupMetadata>[]) {

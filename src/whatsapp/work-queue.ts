@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db/client.ts";
+import type { Database } from "../db/client.ts";
 import type { EventBus, EventInput } from "../events/bus.ts";
 import type { Logger } from "../logger.ts";
 
@@ -40,7 +40,7 @@ export class WorkQueue {
   private idleWaiters: (() => void)[] = [];
 
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly db: Pick<Database, "write">,
     private readonly bus: EventBus,
     private readonly logger: Logger,
     private readonly options: WorkQueueOptions,
@@ -126,16 +126,15 @@ export class WorkQueue {
 
   private async write(batch: Job[]): Promise<void> {
     const writes = this.statements(batch);
-    if (writes.length === 0) return;
     try {
-      await this.prisma.$transaction(writes as never);
+      await this.db.write(writes);
     } catch (error) {
       // One bad row must not cost the rest of the batch: retry job by job.
       this.logger.warn({ err: error, jobs: batch.length }, "batch write failed, writing jobs one by one");
       for (const job of batch) {
         try {
           const single = this.statements([job]);
-          if (single.length > 0) await this.prisma.$transaction(single as never);
+          await this.db.write(single);
         } catch (jobError) {
           this.logger.error({ err: jobError }, "engine write failed");
         }

@@ -26,8 +26,8 @@ const rows = () =>
 
 describe("stored auth state", () => {
   it("writes keys in batches, replaces and deletes them, and reads them back after a reload", async () => {
-    const { prisma } = running.app.services;
-    const auth = await loadAuthState(prisma, instance.uuid, logger);
+    const { db } = running.app.services;
+    const auth = await loadAuthState(db, instance.uuid, logger);
     const preKeys = Object.fromEntries(
       Array.from({ length: 1500 }, (_, id) => [String(id + 1), Curve.generateKeyPair()]),
     );
@@ -48,7 +48,7 @@ describe("stored auth state", () => {
     expect(stored.find((row) => row.type === "lid-mapping")?.value).toBe('"99990003"');
     expect(stored.some((row) => row.type === "pre-key" && ["1", "2"].includes(row.keyId))).toBe(false);
 
-    const reloaded = await loadAuthState(prisma, instance.uuid, logger);
+    const reloaded = await loadAuthState(db, instance.uuid, logger);
     const read = await reloaded.state.keys.get("pre-key", ["1", "3", "1500"]);
     expect(Object.keys(read).sort()).toEqual(["1500", "3"]);
     expect(Buffer.from(read["3"].public).equals(Buffer.from(preKeys["3"].public))).toBe(true);

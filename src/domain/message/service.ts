@@ -168,7 +168,7 @@ export class MessageService {
     if (!sent) throw new UpstreamError("WhatsApp did not return the sent message");
     const session = this.engine.session(instance.id);
     await session?.queue.pushAndWait({
-      writes: () => saveMessages(this.prisma, instance.id, [sent], "send"),
+      writes: () => saveMessages(instance.id, [sent], "send"),
       events: [
         { instanceId: instance.id, instanceName: instance.name, type: "sendMessage", data: toPlain(sent) },
       ],

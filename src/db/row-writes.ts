@@ -1,0 +1,97 @@
+// Multi-row inserts and upserts that bind one JSON parameter, whatever the row count.
+//
+// The engine writes bursts of hundreds of rows. Bound one value per column, a 500-row insert
+// is 7,000 parameters, each of which Prisma's client copies and its query compiler reads, and
+// SQLite parses a new statement text for every row count. One JSON array of rows keeps the
+// statement text fixed and leaves the unpacking to the database (json_each on SQLite,
+// jsonb_array_elements on PostgreSQL).
+import type { DatabaseProvider } from "./client.ts";
+
+export type ColumnType = "text" | "int" | "bool" | "timestamp";
+
+/** A column of a row write: its name and how its JSON value becomes a column value. */
+export type Column = readonly [name: string, type: ColumnType];
+
+export interface RowWrite {
+  readonly kind: "rows";
+  /** Insert (or update on conflict), or delete the rows whose listed columns all match. */
+  action: "upsert" | "delete";
+  table: string;
+  columns: readonly Column[];
+  /** One array per row, values in column order: strings, numbers, booleans, Dates or null. */
+  rows: unknown[][];
+  /** Upserts: the unique columns rows collide on, and the columns a colliding row updates (none: skip it). */
+  conflict?: { on: readonly string[]; update: readonly string[] };
+}
+
+export function isRowWrite(value: unknown): value is RowWrite {
+  return (value as RowWrite | null)?.kind === "rows";
+}
+
+export function upsertRows(
+  table: string,
+  columns: readonly Column[],
+  rows: unknown[][],
+  conflict: NonNullable<RowWrite["conflict"]>,
+): RowWrite {
+  return { kind: "rows", action: "upsert", table, columns, rows, conflict };
+}
+
+export function deleteRows(table: string, columns: readonly Column[], rows: unknown[][]): RowWrite {
+  return { kind: "rows", action: "delete", table, columns, rows };
+}
+
+/**
+ * Timestamps in the text form Prisma's SQLite adapter writes and reads back (ISO 8601 with an
+ * explicit offset). PostgreSQL's `timestamp(3)` casts the same text, ignoring the offset, which
+ * is right because every value is UTC.
+ */
+export function timestampText(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
+const POSTGRES_CASTS: Record<ColumnType, string> = {
+  text: "",
+  int: "::integer",
+  bool: "::boolean",
+  timestamp: "::timestamp(3)",
+};
+
+const quote = (name: string) => `"${name}"`;
+
+/** The write as one statement and its single argument, the rows as JSON text. */
+export function renderRowWrite(provider: DatabaseProvider, write: RowWrite): { sql: string; args: [string] } {
+  const timestamps = write.columns.flatMap(([, type], index) => (type === "timestamp" ? [index] : []));
+  for (const row of write.rows) {
+    for (const index of timestamps) {
+      const value = row[index];
+      if (value instanceof Date) row[index] = timestampText(value);
+    }
+  }
+  const values = write.columns.map(([, type], index) =>
+    provider === "sqlite"
+      ? `value ->> ${index}`
+      : POSTGRES_CASTS[type]
+        ? `(value ->> ${index})${POSTGRES_CASTS[type]}`
+        : `value ->> ${index}`,
+  );
+  const source =
+    provider === "sqlite" ? "FROM json_each(?)" : "FROM jsonb_array_elements($1::jsonb) AS r(value)";
+  const columns = write.columns.map(([name]) => quote(name)).join(", ");
+  const args: [string] = [JSON.stringify(write.rows)];
+  if (write.action === "delete") {
+    return {
+      sql: `DELETE FROM ${quote(write.table)} WHERE (${columns}) IN (SELECT ${values.join(", ")} ${source})`,
+      args,
+    };
+  }
+  const { on, update } = write.conflict ?? { on: [], update: [] };
+  const action =
+    update.length === 0
+      ? "DO NOTHING"
+      : `DO UPDATE SET ${update.map((name) => `${quote(name)} = excluded.${quote(name)}`).join(", ")}`;
+  // `WHERE true` keeps SQLite from reading ON CONFLICT as part of a join.
+  const sql = `INSERT INTO ${quote(write.table)} (${columns}) SELECT ${values.join(", ")} ${source} WHERE true
+    ON CONFLICT (${on.map(quote).join(", ")}) ${action}`;
+  return { sql, args };
+}

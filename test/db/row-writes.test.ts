@@ -1,0 +1,151 @@
+// Row writes: many rows bound as one JSON parameter, read back through Prisma, on the
+// suite's database (SQLite, or PostgreSQL in CI's second run).
+
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Column, deleteRows, upsertRows } from "../../src/db/row-writes.ts";
+import { type RunningApp, startApp } from "../support/app.ts";
+import { createInstance, type InstanceFixture } from "../support/fixtures.ts";
+
+let running: RunningApp;
+let instance: InstanceFixture;
+beforeAll(async () => {
+  running = await startApp();
+  instance = await createInstance(running.url);
+});
+afterAll(async () => {
+  await running?.stop();
+});
+
+const CHAT_COLUMNS: Column[] = [
+  ["id", "text"],
+  ["instanceId", "text"],
+  ["jid", "text"],
+  ["name", "text"],
+  ["unreadCount", "int"],
+  ["archived", "bool"],
+  ["lastMessageAt", "timestamp"],
+  ["createdAt", "timestamp"],
+  ["updatedAt", "timestamp"],
+];
+const ON_JID = ["instanceId", "jid"];
+
+const chatRow = (jid: string, name: string | null, unread: number, archived: boolean, at: Date) => {
+  const now = new Date();
+  return [randomUUID(), instance.uuid, jid, name, unread, archived, at, now, now];
+};
+const chats = () =>
+  running.app.services.prisma.chat.findMany({
+    where: { instanceId: instance.uuid },
+    orderBy: { jid: "asc" },
+  });
+
+describe("row writes", () => {
+  it("stores every column type as Prisma reads it, and updates only the named columns", async () => {
+    const { db } = running.app.services;
+    const at = new Date("2026-11-22T05:06:07.089Z");
+    const odd = `quote " backslash \\ newline \n emoji 🙂 ${"x".repeat(2000)}`;
+    await db.write([
+      upsertRows(
+        "Chat",
+        CHAT_COLUMNS,
+        [chatRow("a@s.whatsapp.net", odd, 3, true, at), chatRow("b@s.whatsapp.net", null, 0, false, at)],
+        { on: ON_JID, update: [] },
+      ),
+    ]);
+    let stored = await chats();
+    expect(stored.map((chat) => [chat.jid, chat.name, chat.unreadCount, chat.archived])).toEqual([
+      ["a@s.whatsapp.net", odd, 3, true],
+      ["b@s.whatsapp.net", null, 0, false],
+    ]);
+    expect(stored[0].lastMessageAt?.toISOString()).toBe(at.toISOString());
+    // Prisma filters on the stored timestamps and booleans like on its own rows.
+    const prisma = running.app.services.prisma;
+    expect(
+      await prisma.chat.count({ where: { instanceId: instance.uuid, lastMessageAt: { gte: at } } }),
+    ).toBe(2);
+    expect(await prisma.chat.count({ where: { instanceId: instance.uuid, archived: true } })).toBe(1);
+
+    // A colliding row: DO NOTHING keeps the stored one, an update changes only what it names.
+    const later = new Date(at.getTime() + 60_000);
+    await db.write([
+      upsertRows("Chat", CHAT_COLUMNS, [chatRow("a@s.whatsapp.net", "ignored", 9, false, later)], {
+        on: ON_JID,
+        update: [],
+      }),
+      upsertRows("Chat", CHAT_COLUMNS, [chatRow("b@s.whatsapp.net", "Bee", 7, true, later)], {
+        on: ON_JID,
+        update: ["name", "unreadCount"],
+      }),
+    ]);
+    stored = await chats();
+    expect(stored.map((chat) => [chat.jid, chat.name, chat.unreadCount, chat.archived])).toEqual([
+      ["a@s.whatsapp.net", odd, 3, true],
+      ["b@s.whatsapp.net", "Bee", 7, false],
+    ]);
+    expect(stored[1].lastMessageAt?.toISOString()).toBe(at.toISOString());
+  });
+
+  it("deletes the rows whose listed columns all match", async () => {
+    const { db } = running.app.services;
+    const at = new Date();
+    const jids = Array.from({ length: 1200 }, (_, index) => `${5550000 + index}@s.whatsapp.net`);
+    await db.write([
+      upsertRows(
+        "Chat",
+        CHAT_COLUMNS,
+        jids.map((jid) => chatRow(jid, null, 0, false, at)),
+        { on: ON_JID, update: [] },
+      ),
+    ]);
+    const before = (await chats()).length;
+    const keyColumns: Column[] = [
+      ["instanceId", "text"],
+      ["jid", "text"],
+    ];
+    await db.write([
+      deleteRows(
+        "Chat",
+        keyColumns,
+        // Another instance's id matches nothing.
+        [...jids.slice(0, 1000).map((jid) => [instance.uuid, jid]), [randomUUID(), jids[1100]]],
+      ),
+    ]);
+    const after = await chats();
+    expect(after).toHaveLength(before - 1000);
+    expect(after.some((chat) => chat.jid === jids[1100])).toBe(true);
+  });
+
+  it("writes nothing of a transaction that fails, and the next one still runs", async () => {
+    const { db, prisma } = running.app.services;
+    const at = new Date();
+    const before = (await chats()).length;
+    const good = upsertRows("Chat", CHAT_COLUMNS, [chatRow("good@s.whatsapp.net", null, 0, false, at)], {
+      on: ON_JID,
+      update: [],
+    });
+    // unreadCount is NOT NULL: the second statement fails after the first one ran.
+    const bad = upsertRows("Chat", CHAT_COLUMNS, [chatRow("bad@s.whatsapp.net", null, 0, false, at)], {
+      on: ON_JID,
+      update: [],
+    });
+    bad.rows[0][4] = null;
+    await expect(db.write([good, bad])).rejects.toThrow();
+    // The same with a Prisma operation in the batch (the ORM's own transaction).
+    await expect(
+      db.write([
+        good,
+        prisma.chat.create({ data: { instanceId: randomUUID(), jid: "orphan@s.whatsapp.net" } }),
+      ]),
+    ).rejects.toThrow();
+    expect(await chats()).toHaveLength(before);
+
+    await db.write([
+      good,
+      prisma.chat.updateMany({ where: { jid: "good@s.whatsapp.net" }, data: { name: "Good" } }),
+    ]);
+    const stored = await chats();
+    expect(stored).toHaveLength(before + 1);
+    expect(stored.find((chat) => chat.jid === "good@s.whatsapp.net")?.name).toBe("Good");
+  });
+});
