@@ -19,7 +19,15 @@ export class EventBus {
   private readonly listeners = new Set<Listener>();
 
   publish<T>(input: EventInput<T>): GatewayEvent<T> {
-    const event: GatewayEvent<T> = { ...input, id: randomUUID(), timestamp: new Date() };
+    // Built field by field: an object spread costs a microsecond, and bursts publish thousands.
+    const event: GatewayEvent<T> = {
+      id: randomUUID(),
+      instanceId: input.instanceId,
+      instanceName: input.instanceName,
+      type: input.type,
+      timestamp: new Date(),
+      data: input.data,
+    };
     for (const listener of this.listeners) listener(event);
     return event;
   }

@@ -55,37 +55,49 @@ function mergeById<T extends { id?: string | null }>(items: unknown[]): T[] {
   return [...byId.values()];
 }
 
-/** Turns one batch of Baileys events into engine jobs, in the order Baileys gives them. */
-export function jobsFor(events: Partial<BaileysEventMap>, target: Target): Job[] {
-  const { prisma, instanceId } = target;
-  const jobs: Job[] = [];
-  const event = (type: EventType, data: unknown): EventInput => ({
-    instanceId,
-    instanceName: target.instanceName,
-    type,
-    data,
-  });
-  const add = (writes: () => unknown[], ...published: EventInput[]) =>
-    jobs.push({ writes, events: published });
+/**
+ * The jobs of one batch, built with methods rather than closures: Baileys hands over a batch
+ * per inbound message, and closures made per batch showed up in burst profiles.
+ */
+class JobList {
+  readonly jobs: Job[] = [];
+
+  constructor(private readonly target: Target) {}
+
+  event(type: EventType, data: unknown): EventInput {
+    return { instanceId: this.target.instanceId, instanceName: this.target.instanceName, type, data };
+  }
+
+  add(writes: () => unknown[], ...events: EventInput[]): void {
+    this.jobs.push({ writes, events });
+  }
+
   /** A job whose rows are written together with those of the same key in its batch. */
-  const addMerged = <T>(
-    key: string,
-    items: T[],
-    write: (items: T[]) => unknown[],
-    ...published: EventInput[]
-  ) =>
-    jobs.push({
-      writes: () => [],
-      merge: { key, items, write: (merged) => write(merged as T[]) },
-      events: published,
+  merged<T>(key: string, items: T[], write: (items: T[]) => unknown[], ...events: EventInput[]): void {
+    this.jobs.push({
+      writes: noWrites,
+      merge: { key, items, write: write as (items: unknown[]) => unknown[] },
+      events,
     });
-  const addMessages = (messages: WAMessage[], source: MessageSource, ...published: EventInput[]) =>
-    addMerged(
+  }
+
+  messages(messages: WAMessage[], source: MessageSource, ...events: EventInput[]): void {
+    const { instanceId } = this.target;
+    this.merged(
       `messages:${source}`,
       messages,
       (items) => saveMessages(instanceId, items, source),
-      ...published,
+      ...events,
     );
+  }
+}
+
+const noWrites = () => [];
+
+/** Turns one batch of Baileys events into engine jobs, in the order Baileys gives them. */
+export function jobsFor(events: Partial<BaileysEventMap>, target: Target): Job[] {
+  const { prisma, instanceId } = target;
+  const list = new JobList(target);
 
   const history = events["messaging-history.set"];
   if (history) {
@@ -96,69 +108,70 @@ export function jobsFor(events: Partial<BaileysEventMap>, target: Target): Job[]
     );
     // Later history notifications (push names, say) may carry no chats or messages: no empty events.
     if (history.chats.length > 0) {
-      add(
+      list.add(
         () => saveChats(instanceId, history.chats),
-        event("chatsSet", { chats: history.chats, isLatest: history.isLatest }),
+        list.event("chatsSet", { chats: history.chats, isLatest: history.isLatest }),
       );
     }
     if (history.contacts.length > 0) {
-      add(
+      list.add(
         () => saveContacts(instanceId, history.contacts),
-        event("contactsSet", { contacts: history.contacts }),
+        list.event("contactsSet", { contacts: history.contacts }),
       );
     }
     if (messages.length > 0) {
-      addMessages(messages, "history", event("messagesSet", { messages, isLatest: history.isLatest }));
+      list.messages(messages, "history", list.event("messagesSet", { messages, isLatest: history.isLatest }));
     }
   }
   const chatsUpsert = events["chats.upsert"];
-  if (chatsUpsert) add(() => saveChats(instanceId, chatsUpsert), event("chatsUpsert", chatsUpsert));
+  if (chatsUpsert) list.add(() => saveChats(instanceId, chatsUpsert), list.event("chatsUpsert", chatsUpsert));
   const chatsUpdate = events["chats.update"];
   if (chatsUpdate) {
     // Every inbound message updates its chat: merged per chat across a burst.
-    addMerged(
+    list.merged(
       "chats",
       chatsUpdate,
       (items) => saveChats(instanceId, mergeById(items)),
-      event("chatsUpdate", chatsUpdate),
+      list.event("chatsUpdate", chatsUpdate),
     );
   }
   const chatsDelete = events["chats.delete"];
-  if (chatsDelete) add(() => deleteChats(prisma, instanceId, chatsDelete), event("chatsDelete", chatsDelete));
+  if (chatsDelete)
+    list.add(() => deleteChats(prisma, instanceId, chatsDelete), list.event("chatsDelete", chatsDelete));
 
   const contactsUpsert = events["contacts.upsert"];
   if (contactsUpsert) {
-    add(() => saveContacts(instanceId, contactsUpsert), event("contactsUpsert", contactsUpsert));
+    list.add(() => saveContacts(instanceId, contactsUpsert), list.event("contactsUpsert", contactsUpsert));
   }
   const contactsUpdate = events["contacts.update"];
   if (contactsUpdate) {
     // Every inbound message reports its sender's push name: merged per contact across a burst.
-    addMerged(
+    list.merged(
       "contacts",
       contactsUpdate,
       (items) => saveContacts(instanceId, mergeById(items)),
-      event("contactsUpdate", contactsUpdate),
+      list.event("contactsUpdate", contactsUpdate),
     );
   }
 
   const upsert = events["messages.upsert"];
   if (upsert) {
     const source = upsert.type === "notify" ? "notify" : "append";
-    addMessages(
+    list.messages(
       upsert.messages,
       source,
-      ...upsert.messages.map((message) => event("messagesUpsert", { message, type: upsert.type })),
+      ...upsert.messages.map((message) => list.event("messagesUpsert", { message, type: upsert.type })),
     );
   }
   const updates = events["messages.update"];
   if (updates) {
-    add(
+    list.add(
       () =>
         updates.flatMap((update) =>
           saveMessageStatus(prisma, instanceId, update.key, statusName(update.update.status)),
         ),
       ...updates.map((update) =>
-        event("messagesUpdate", {
+        list.event("messagesUpdate", {
           kind: "update",
           key: update.key,
           update: update.update,
@@ -170,36 +183,43 @@ export function jobsFor(events: Partial<BaileysEventMap>, target: Target): Job[]
   const deleted = events["messages.delete"];
   if (deleted) {
     const keys = "keys" in deleted ? deleted.keys : [];
-    add(
+    list.add(
       () => deleteMessages(prisma, instanceId, keys),
-      event("messagesUpdate", { kind: "delete", ...deleted }),
+      list.event("messagesUpdate", { kind: "delete", ...deleted }),
     );
   }
   const reactions = events["messages.reaction"];
   if (reactions)
-    add(() => [], ...reactions.map((reaction) => event("messagesUpdate", { kind: "reaction", ...reaction })));
+    list.add(
+      () => [],
+      ...reactions.map((reaction) => list.event("messagesUpdate", { kind: "reaction", ...reaction })),
+    );
   const receipts = events["message-receipt.update"];
   if (receipts)
-    add(() => [], ...receipts.map((receipt) => event("messagesUpdate", { kind: "receipt", ...receipt })));
+    list.add(
+      () => [],
+      ...receipts.map((receipt) => list.event("messagesUpdate", { kind: "receipt", ...receipt })),
+    );
 
   const presence = events["presence.update"];
-  if (presence) add(() => [], event("presenceUpdate", presence));
+  if (presence) list.add(() => [], list.event("presenceUpdate", presence));
 
   const groupsUpsert = events["groups.upsert"];
   if (groupsUpsert)
-    add(() => saveGroups(prisma, instanceId, groupsUpsert), event("groupsUpsert", groupsUpsert));
+    list.add(() => saveGroups(prisma, instanceId, groupsUpsert), list.event("groupsUpsert", groupsUpsert));
   const groupsUpdate = events["groups.update"];
   if (groupsUpdate)
-    add(() => saveGroups(prisma, instanceId, groupsUpdate), event("groupUpdate", groupsUpdate));
+    list.add(() => saveGroups(prisma, instanceId, groupsUpdate), list.event("groupUpdate", groupsUpdate));
   const participants = events["group-participants.update"];
-  if (participants) add(() => [], event("groupParticipantsUpdate", participants));
+  if (participants) list.add(() => [], list.event("groupParticipantsUpdate", participants));
 
   const calls = events.call;
-  if (calls) add(() => [], ...calls.map((call) => event("callUpsert", call)));
+  if (calls) list.add(() => [], ...calls.map((call) => list.event("callUpsert", call)));
   const labelEdit = events["labels.edit"];
-  if (labelEdit) add(() => [], event("labelsUpdate", { kind: "edit", label: labelEdit }));
+  if (labelEdit) list.add(() => [], list.event("labelsUpdate", { kind: "edit", label: labelEdit }));
   const labelAssociation = events["labels.association"];
-  if (labelAssociation) add(() => [], event("labelsUpdate", { kind: "association", ...labelAssociation }));
+  if (labelAssociation)
+    list.add(() => [], list.event("labelsUpdate", { kind: "association", ...labelAssociation }));
 
-  return jobs;
+  return list.jobs;
 }

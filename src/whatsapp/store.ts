@@ -193,20 +193,18 @@ export function deleteMessages(prisma: PrismaClient, instanceId: string, keys: p
 }
 
 export function saveChats(instanceId: string, chats: Partial<Chat>[]): RowWrite[] {
-  const items = chats
-    .filter((chat) => chat.id)
-    .map((chat) => ({
-      jid: jidNormalizedUser(chat.id ?? ""),
-      fields: {
-        ...(chat.name !== undefined ? { name: chat.name ?? null } : {}),
-        ...(typeof chat.unreadCount === "number" ? { unreadCount: Math.max(0, chat.unreadCount) } : {}),
-        ...(chat.archived !== undefined ? { archived: Boolean(chat.archived) } : {}),
-        ...(chat.pinned !== undefined ? { pinned: Boolean(chat.pinned) } : {}),
-        ...(chat.conversationTimestamp
-          ? { lastMessageAt: toDate(chat.conversationTimestamp as number) }
-          : {}),
-      },
-    }));
+  const items: { jid: string; fields: Record<string, unknown> }[] = [];
+  for (const chat of chats) {
+    if (!chat.id) continue;
+    // Only what the update carries is written; the rest of a stored row stays.
+    const fields: Record<string, unknown> = {};
+    if (chat.name !== undefined) fields.name = chat.name ?? null;
+    if (typeof chat.unreadCount === "number") fields.unreadCount = Math.max(0, chat.unreadCount);
+    if (chat.archived !== undefined) fields.archived = Boolean(chat.archived);
+    if (chat.pinned !== undefined) fields.pinned = Boolean(chat.pinned);
+    if (chat.conversationTimestamp) fields.lastMessageAt = toDate(chat.conversationTimestamp as number);
+    items.push({ jid: jidNormalizedUser(chat.id), fields });
+  }
   return upsertByJid("Chat", instanceId, items, CHAT_FIELDS);
 }
 
@@ -217,18 +215,17 @@ export function deleteChats(prisma: PrismaClient, instanceId: string, jids: stri
 }
 
 export function saveContacts(instanceId: string, contacts: Partial<Contact>[]): RowWrite[] {
-  const items = contacts
-    .filter((contact) => contact.id)
-    .map((contact) => ({
-      jid: jidNormalizedUser(contact.id ?? ""),
-      fields: {
-        ...(contact.lid !== undefined ? { lid: contact.lid ?? null } : {}),
-        ...(contact.name !== undefined ? { name: contact.name ?? null } : {}),
-        ...(contact.notify !== undefined ? { notify: contact.notify ?? null } : {}),
-        ...(contact.verifiedName !== undefined ? { verifiedName: contact.verifiedName ?? null } : {}),
-        ...(typeof contact.imgUrl === "string" ? { imgUrl: contact.imgUrl } : {}),
-      },
-    }));
+  const items: { jid: string; fields: Record<string, unknown> }[] = [];
+  for (const contact of contacts) {
+    if (!contact.id) continue;
+    const fields: Record<string, unknown> = {};
+    if (contact.lid !== undefined) fields.lid = contact.lid ?? null;
+    if (contact.name !== undefined) fields.name = contact.name ?? null;
+    if (contact.notify !== undefined) fields.notify = contact.notify ?? null;
+    if (contact.verifiedName !== undefined) fields.verifiedName = contact.verifiedName ?? null;
+    if (typeof contact.imgUrl === "string") fields.imgUrl = contact.imgUrl;
+    items.push({ jid: jidNormalizedUser(contact.id), fields });
+  }
   return upsertByJid("Contact", instanceId, items, CONTACT_FIELDS);
 }
 
