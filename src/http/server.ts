@@ -13,6 +13,7 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { createGraphQLServer } from "../graphql/yoga.ts";
 import type { Services } from "../services.ts";
+import { coalesceSends } from "./coalesced-sends.ts";
 import { registerConnectPage } from "./connect-page.ts";
 import { registerShims, type ShimApp } from "./shims.ts";
 
@@ -127,9 +128,10 @@ export async function createHttpServer(services: Services, schema: GraphQLSchema
 
   const upgradeHandlers = new Map<string, (request: IncomingMessage, socket: Duplex, head: Buffer) => void>();
   upgradeHandlers.set("/graphql", (request, socket, head) =>
-    graphqlSockets.handleUpgrade(request, socket, head, (ws) =>
-      graphqlSockets.emit("connection", ws, request),
-    ),
+    graphqlSockets.handleUpgrade(request, socket, head, (ws) => {
+      coalesceSends(ws);
+      graphqlSockets.emit("connection", ws, request);
+    }),
   );
   app.server.on("upgrade", (request, socket, head) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
