@@ -59,6 +59,13 @@ const POSTGRES_CASTS: Record<ColumnType, string> = {
 
 const quote = (name: string) => `"${name}"`;
 
+/**
+ * Escapes PostgreSQL's jsonb refuses (NUL, and the lone surrogates JSON.stringify escapes),
+ * preceded by an even number of backslashes so escaped backslashes stay text. They become
+ * U+FFFD, as a lone surrogate bound as plain text would.
+ */
+const POSTGRES_UNSTORABLE = /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/gi;
+
 /** The write as one statement and its single argument, the rows as JSON text. */
 export function renderRowWrite(provider: DatabaseProvider, write: RowWrite): { sql: string; args: [string] } {
   const timestamps = write.columns.flatMap(([, type], index) => (type === "timestamp" ? [index] : []));
@@ -78,7 +85,8 @@ export function renderRowWrite(provider: DatabaseProvider, write: RowWrite): { s
   const source =
     provider === "sqlite" ? "FROM json_each(?)" : "FROM jsonb_array_elements($1::jsonb) AS r(value)";
   const columns = write.columns.map(([name]) => quote(name)).join(", ");
-  const args: [string] = [JSON.stringify(write.rows)];
+  const json = JSON.stringify(write.rows);
+  const args: [string] = [provider === "postgresql" ? json.replace(POSTGRES_UNSTORABLE, "$1\\ufffd") : json];
   if (write.action === "delete") {
     return {
       sql: `DELETE FROM ${quote(write.table)} WHERE (${columns}) IN (SELECT ${values.join(", ")} ${source})`,

@@ -86,6 +86,30 @@ describe("row writes", () => {
     expect(stored[1].lastMessageAt?.toISOString()).toBe(at.toISOString());
   });
 
+  it("stores text PostgreSQL's JSON refuses: NUL and lone surrogates", async () => {
+    const { db } = running.app.services;
+    const names = [
+      "nul \u0000 inside",
+      "lone \ud800 surrogate",
+      "literal \\ud800 and \\u0000 text",
+      "pair 🙂",
+    ];
+    await db.write([
+      upsertRows(
+        "Chat",
+        CHAT_COLUMNS,
+        names.map((name, index) => chatRow(`text${index}@s.whatsapp.net`, name, 0, false, new Date())),
+        { on: ON_JID, update: [] },
+      ),
+    ]);
+    const stored = (await chats()).filter((chat) => chat.jid.startsWith("text"));
+    expect(stored).toHaveLength(4);
+    expect(stored[0].name).toMatch(/^nul .* inside$/);
+    expect(stored[1].name).toMatch(/^lone .* surrogate$/);
+    expect(stored[2].name).toBe(names[2]);
+    expect(stored[3].name).toBe(names[3]);
+  });
+
   it("deletes the rows whose listed columns all match", async () => {
     const { db } = running.app.services;
     const at = new Date();
