@@ -24,7 +24,7 @@ import { type GatewayProcess, startGatewayProcess } from "./support/gateway.ts";
 import { createInstances, InstanceWatcher, pairInstance } from "./support/gateway-pairing.ts";
 import { sleep } from "./support/pool.ts";
 import { graphql } from "./support/seed.ts";
-import { cpuTimeMs } from "./support/server.ts";
+import { cpuTimeMs, mainThreadCpuMs } from "./support/server.ts";
 import { type SimulatorProcess, startSimulator } from "./support/simulator.ts";
 
 const PLAIN = Number(process.env.BENCH_PLAIN ?? "2000");
@@ -49,6 +49,8 @@ interface Burst {
   /** Until the simulator had every delivery receipt (Baileys sends it before the upsert). */
   ackMs: number;
   clientCpuMs: number;
+  /** The client's main thread only: the JavaScript, without GC helper threads. */
+  mainCpuMs: number;
   simCpuMs: number;
   /** Gateway only: rows stored, events received, ms until each was complete. */
   stored?: number;
@@ -69,6 +71,7 @@ async function bareBurst(sim: SimulatorProcess, bare: BenchChild, kind: Kind, co
   bare.send({ type: "expect", count });
   await bare.next("armed", 10_000);
   const simBefore = await simCpu(sim);
+  const mainBefore = mainThreadCpuMs(bare.pid) ?? Number.NaN;
   const started = performance.now();
   let ackMs = Number.NaN;
   const sent = send(sim, kind, BARE_PHONE, count).then((answer) => {
@@ -77,9 +80,10 @@ async function bareBurst(sim: SimulatorProcess, bare: BenchChild, kind: Kind, co
   });
   const done = await bare.next("done", BURST_LIMIT_MS);
   const ms = performance.now() - started;
+  const mainCpuMs = (mainThreadCpuMs(bare.pid) ?? Number.NaN) - mainBefore;
   await sent;
   const simCpuMs = (await simCpu(sim)) - simBefore;
-  return { kind, target: "bare", count, ms, ackMs, clientCpuMs: done.cpuMs, simCpuMs };
+  return { kind, target: "bare", count, ms, ackMs, clientCpuMs: done.cpuMs, mainCpuMs, simCpuMs };
 }
 
 async function storedCount(gateway: GatewayProcess, id: string): Promise<number> {
@@ -97,6 +101,7 @@ async function gatewayBurst(
   const events = new EventCounter(gateway.url, ACCOUNT_TOKEN, id);
   await sleep(500);
   const [cpuBefore, simBefore] = [cpuTimeMs(gateway.pid) ?? Number.NaN, await simCpu(sim)];
+  const mainBefore = mainThreadCpuMs(gateway.pid) ?? Number.NaN;
   const started = performance.now();
   let ackMs = Number.NaN;
   const sent = send(sim, kind, GATEWAY_PHONE, count).then((answer) => {
@@ -123,6 +128,7 @@ async function gatewayBurst(
   }
   await sent;
   const clientCpuMs = (cpuTimeMs(gateway.pid) ?? Number.NaN) - cpuBefore;
+  const mainCpuMs = (mainThreadCpuMs(gateway.pid) ?? Number.NaN) - mainBefore;
   const simCpuMs = (await simCpu(sim)) - simBefore;
   await sleep(500);
   stored = (await storedCount(gateway, id)) - base;
@@ -134,6 +140,7 @@ async function gatewayBurst(
     ms: Math.max(storedMs, Number.isNaN(eventsMs) ? 0 : eventsMs),
     ackMs,
     clientCpuMs,
+    mainCpuMs,
     simCpuMs,
     stored,
     events: events.count,
@@ -180,20 +187,21 @@ const fixed = (value: number | undefined, digits: number) =>
 
 function report(bursts: Burst[], loadBefore: number): string {
   const lines = [
-    "| run | kind | target | messages | ms | msgs/s | acked ms | client CPU ms/msg | simulator CPU ms/msg | stored | events |",
-    "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| run | kind | target | messages | ms | msgs/s | acked ms | client CPU ms/msg | main thread ms/msg | simulator CPU ms/msg | stored | events |",
+    "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   bursts.forEach((b, index) => {
     lines.push(
       `| ${index + 1} | ${b.kind} | ${b.target} | ${b.count} | ${b.ms.toFixed(0)} | ${((1000 * b.count) / b.ms).toFixed(0)} | ` +
-        `${b.ackMs.toFixed(0)} | ${fixed(b.clientCpuMs / b.count, 3)} | ${fixed(b.simCpuMs / b.count, 3)} | ` +
+        `${b.ackMs.toFixed(0)} | ${fixed(b.clientCpuMs / b.count, 3)} | ${fixed(b.mainCpuMs / b.count, 3)} | ` +
+        `${fixed(b.simCpuMs / b.count, 3)} | ` +
         `${b.stored ?? "–"} | ${b.events ?? "–"}${b.subscriptionError ? " (dropped)" : ""} |`,
     );
   });
   lines.push(
     "",
-    "| pair | kind | gateway/bare msgs/s | gateway/bare client CPU per msg |",
-    "| --- | --- | ---: | ---: |",
+    "| pair | kind | gateway/bare msgs/s | gateway/bare client CPU per msg | gateway/bare main thread per msg |",
+    "| --- | --- | ---: | ---: | ---: |",
   );
   const ratios: Record<Kind, number[]> = { plaintext: [], signal: [] };
   for (let index = 0; index + 1 < bursts.length; index += 2) {
@@ -201,15 +209,16 @@ function report(bursts: Burst[], loadBefore: number): string {
     const ratio = bare.ms / gateway.ms;
     ratios[bare.kind].push(ratio);
     const cpu = gateway.clientCpuMs / gateway.count / (bare.clientCpuMs / bare.count);
+    const main = gateway.mainCpuMs / gateway.count / (bare.mainCpuMs / bare.count);
     lines.push(
-      `| runs ${index + 1}/${index + 2} | ${bare.kind} | ${(100 * ratio).toFixed(0)} % | ${cpu.toFixed(2)} |`,
+      `| runs ${index + 1}/${index + 2} | ${bare.kind} | ${(100 * ratio).toFixed(0)} % | ${cpu.toFixed(2)} | ${main.toFixed(2)} |`,
     );
   }
   for (const kind of ["plaintext", "signal"] as const) {
     const list = ratios[kind];
     if (list.length > 0) {
       const mean = list.reduce((sum, value) => sum + value, 0) / list.length;
-      lines.push(`| mean | ${kind} | ${(100 * mean).toFixed(0)} % | |`);
+      lines.push(`| mean | ${kind} | ${(100 * mean).toFixed(0)} % | | |`);
     }
   }
   const dropped = bursts.filter((b) => b.subscriptionError);

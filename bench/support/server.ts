@@ -141,9 +141,14 @@ export async function startInProcessGateway(
 }
 
 /** User plus system CPU time of a process in ms, from /proc (Linux); null elsewhere. */
-export function cpuTimeMs(pid: number): number | null {
+/** CPU time of a process's main thread alone (its JavaScript), without GC and other helper threads. */
+export function mainThreadCpuMs(pid: number): number | null {
+  return cpuTimeMs(pid, `/proc/${pid}/task/${pid}/stat`);
+}
+
+export function cpuTimeMs(pid: number, path = `/proc/${pid}/stat`): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = readFileSync(path, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     // Fields 14 and 15 of stat(5) (utime, stime), counted after the command name.
     const ticks = Number(fields[11]) + Number(fields[12]);
