@@ -54,9 +54,14 @@ export async function loadAuthState(
   // Key writes are coalesced: Baileys rewrites the same few keys (a Signal session, a LID
   // mapping) for nearly every message, and one transaction per message costs more CPU than
   // the message itself. Values are encoded when written, so a key set ten times in a window
-  // is encoded once. Reads see pending values; flushes run one at a time.
+  // is encoded once. Reads see pending values, and those of flushes not yet committed: a read
+  // that went to the database mid-flush would see the old value, and answer later than its
+  // neighbours, which let Baileys emit a burst's messages out of order. Flushes run one at a time.
   type PendingValue = SignalDataTypeMap[keyof SignalDataTypeMap] | null;
-  let pendingKeys = new Map<string, Map<string, PendingValue>>();
+  type KeyBatch = Map<string, Map<string, PendingValue>>;
+  let pendingKeys: KeyBatch = new Map();
+  /** Flushed batches whose transaction has not committed yet, oldest first. */
+  let unwritten: KeyBatch[] = [];
   let flushTimer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
 
@@ -90,18 +95,36 @@ export async function loadAuthState(
     if (pendingKeys.size === 0) return flushing;
     const batch = pendingKeys;
     pendingKeys = new Map();
+    unwritten.push(batch);
     flushing = flushing
       .catch(() => undefined)
       .then(() => writeKeys(batch))
-      .catch((error) => logger.error({ err: error, instanceId }, "writing signal keys failed"));
+      .catch((error) => logger.error({ err: error, instanceId }, "writing signal keys failed"))
+      .finally(() => {
+        unwritten = unwritten.filter((other) => other !== batch);
+      });
     return flushing;
+  };
+
+  /** The newest value of a key not yet committed, if any (null: deleted). */
+  const unsaved = (type: string, id: string): { value: PendingValue } | undefined => {
+    for (const batch of [pendingKeys, ...unwritten.toReversed()]) {
+      const entries = batch.get(type);
+      if (entries?.has(id)) return { value: entries.get(id) ?? null };
+    }
+    return undefined;
   };
 
   const store: SignalKeyStore = {
     async get(type, ids) {
       const found: { [id: string]: SignalDataTypeMap[typeof type] } = {};
-      const waiting = pendingKeys.get(type);
-      const stored = ids.filter((id) => !waiting?.has(id));
+      const waiting = new Map(
+        ids.flatMap((id) => {
+          const entry = unsaved(type, id);
+          return entry ? [[id, entry.value] as const] : [];
+        }),
+      );
+      const stored = ids.filter((id) => !waiting.has(id));
       const rows =
         stored.length > 0
           ? await prisma.authKey.findMany({ where: { instanceId, type, keyId: { in: stored } } })
@@ -114,7 +137,7 @@ export async function loadAuthState(
         found[row.keyId] = value;
       }
       for (const id of ids) {
-        const value = waiting?.get(id);
+        const value = waiting.get(id);
         if (value) found[id] = value as SignalDataTypeMap[typeof type];
       }
       return found;

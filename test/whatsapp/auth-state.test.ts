@@ -48,10 +48,20 @@ describe("stored auth state", () => {
     expect(stored.find((row) => row.type === "lid-mapping")?.value).toBe('"99990003"');
     expect(stored.some((row) => row.type === "pre-key" && ["1", "2"].includes(row.keyId))).toBe(false);
 
+    // A read while a flush is being written sees the value being written, not the stored one.
+    await auth.state.keys.set({ "lid-mapping": { "15550001": "99990004" } });
+    const flushing = auth.flush();
+    expect(await auth.state.keys.get("lid-mapping", ["15550001"])).toEqual({ "15550001": "99990004" });
+    await auth.state.keys.set({ "pre-key": { "3": null } });
+    const deleting = auth.flush();
+    expect(await auth.state.keys.get("pre-key", ["3", "4"])).toEqual({ "4": preKeys["4"] });
+    await Promise.all([flushing, deleting]);
+    expect(await auth.state.keys.get("lid-mapping", ["15550001"])).toEqual({ "15550001": "99990004" });
+
     const reloaded = await loadAuthState(db, instance.uuid, logger);
-    const read = await reloaded.state.keys.get("pre-key", ["1", "3", "1500"]);
-    expect(Object.keys(read).sort()).toEqual(["1500", "3"]);
-    expect(Buffer.from(read["3"].public).equals(Buffer.from(preKeys["3"].public))).toBe(true);
-    expect(await reloaded.state.keys.get("lid-mapping", ["15550001"])).toEqual({ "15550001": "99990003" });
+    const read = await reloaded.state.keys.get("pre-key", ["1", "3", "4", "1500"]);
+    expect(Object.keys(read).sort()).toEqual(["1500", "4"]);
+    expect(Buffer.from(read["4"].public).equals(Buffer.from(preKeys["4"].public))).toBe(true);
+    expect(await reloaded.state.keys.get("lid-mapping", ["15550001"])).toEqual({ "15550001": "99990004" });
   });
 });
