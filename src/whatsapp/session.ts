@@ -80,7 +80,7 @@ export class Session {
     this.queue = new WorkQueue(deps.db, deps.bus, this.logger, {
       batchSize: 500,
       lingerMs: 5,
-      highWater: 1200,
+      highWater: 5000,
       onPressure: (paused) => this.setPaused(paused),
     });
   }
