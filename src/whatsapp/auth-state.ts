@@ -21,6 +21,8 @@ const KEY_COLUMNS: Column[] = [
   ["keyId", "text"],
 ];
 const KEY_VALUE_COLUMNS: Column[] = [...KEY_COLUMNS, ["value", "text"]];
+/** Keys remembered as missing from the database, per instance. */
+const MAX_ABSENT_KEYS = 1000;
 
 const encode = (value: unknown) => JSON.stringify(value, BufferJSON.replacer);
 const decode = <T>(text: string): T => JSON.parse(text, BufferJSON.reviver) as T;
@@ -62,6 +64,18 @@ export async function loadAuthState(
   let pendingKeys: KeyBatch = new Map();
   /** Flushed batches whose transaction has not committed yet, oldest first. */
   let unwritten: KeyBatch[] = [];
+  // Keys the database does not have. Baileys looks up a LID mapping and a device list for
+  // nearly every inbound message, mostly in vain, and its key cache keeps only hits: without
+  // this, every message cost a query, and on PostgreSQL their varying latency let Baileys
+  // finish a burst's messages out of order. This process is the instance's only writer.
+  const absent = new Set<string>();
+  /** Counts set() calls: a miss read while keys were being set may be stale, so it is not kept. */
+  let sets = 0;
+  const absentKey = (type: string, id: string) => `${type}\u0000${id}`;
+  const rememberAbsent = (type: string, id: string) => {
+    if (absent.size >= MAX_ABSENT_KEYS) absent.delete(absent.values().next().value as string);
+    absent.add(absentKey(type, id));
+  };
   let flushTimer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
 
@@ -124,11 +138,14 @@ export async function loadAuthState(
           return entry ? [[id, entry.value] as const] : [];
         }),
       );
-      const stored = ids.filter((id) => !waiting.has(id));
+      const stored = ids.filter((id) => !waiting.has(id) && !absent.has(absentKey(type, id)));
+      const setsBefore = sets;
       const rows =
         stored.length > 0
           ? await prisma.authKey.findMany({ where: { instanceId, type, keyId: { in: stored } } })
           : [];
+      const returned = new Set(rows.map((row) => row.keyId));
+      if (sets === setsBefore) for (const id of stored) if (!returned.has(id)) rememberAbsent(type, id);
       for (const row of rows) {
         let value = decode<SignalDataTypeMap[typeof type]>(row.value);
         if (type === "app-state-sync-key" && value) {
@@ -143,6 +160,7 @@ export async function loadAuthState(
       return found;
     },
     async set(data: SignalDataSet) {
+      sets += 1;
       for (const type of Object.keys(data) as (keyof SignalDataSet)[]) {
         for (const [keyId, value] of Object.entries(data[type] ?? {})) {
           let entries = pendingKeys.get(type);
@@ -151,6 +169,7 @@ export async function loadAuthState(
             pendingKeys.set(type, entries);
           }
           entries.set(keyId, value ?? null);
+          absent.delete(absentKey(type, keyId));
         }
       }
       flushTimer ??= setTimeout(() => void flushKeys(), KEY_FLUSH_MS);

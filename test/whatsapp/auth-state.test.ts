@@ -58,10 +58,21 @@ describe("stored auth state", () => {
     await Promise.all([flushing, deleting]);
     expect(await auth.state.keys.get("lid-mapping", ["15550001"])).toEqual({ "15550001": "99990004" });
 
+    // A key the database lacks is asked for once; a later set makes it readable again.
+    const statements = () => db.statementCount();
+    expect(await auth.state.keys.get("device-list", ["15550009"])).toEqual({});
+    const afterMiss = statements();
+    expect(await auth.state.keys.get("device-list", ["15550009"])).toEqual({});
+    expect(statements()).toBe(afterMiss);
+    await auth.state.keys.set({ "device-list": { "15550009": ["0", "1"] } });
+    await auth.flush();
+    expect(await auth.state.keys.get("device-list", ["15550009"])).toEqual({ "15550009": ["0", "1"] });
+
     const reloaded = await loadAuthState(db, instance.uuid, logger);
     const read = await reloaded.state.keys.get("pre-key", ["1", "3", "4", "1500"]);
     expect(Object.keys(read).sort()).toEqual(["1500", "4"]);
     expect(Buffer.from(read["4"].public).equals(Buffer.from(preKeys["4"].public))).toBe(true);
     expect(await reloaded.state.keys.get("lid-mapping", ["15550001"])).toEqual({ "15550001": "99990004" });
+    expect(await reloaded.state.keys.get("device-list", ["15550009"])).toEqual({ "15550009": ["0", "1"] });
   });
 });
