@@ -55,42 +55,47 @@ describe("inbound messages", () => {
     expect(rows).toHaveLength(1);
   });
 
-  it("takes a burst of 1,000 messages from two chats complete and in order per chat", async () => {
+  /** Two contacts send `perChat` messages each at once (one in plaintext, one with Signal). */
+  async function burstArrivesInOrder(perChat: number, tag: string) {
     const [first, second] = CONTACTS.map((phone, index) => sim.contact(phone, `Sender ${index}`));
     const before = await Promise.all(CONTACTS.map((phone) => countIn(jid(phone))));
+    const prefixes = [`${tag}-a-`, `${tag}-b-`];
     const published: string[] = [];
+    const pattern = new RegExp(`${tag}-[ab]-\\d+`);
     const off = running.app.services.bus.on((event) => {
       if (event.type === "messagesUpsert" && event.instanceId === instance.uuid) {
-        const text = JSON.stringify(event.data).match(/burst-[ab]-\d+/)?.[0];
+        const text = JSON.stringify(event.data).match(pattern)?.[0];
         if (text) published.push(text);
       }
     });
     const [a, b] = await Promise.all([
-      first.sendBurst(ACCOUNT, 500, { text: (i) => `burst-a-${i}` }),
-      second.sendBurst(ACCOUNT, 500, { text: (i) => `burst-b-${i}`, encrypt: true }),
+      first.sendBurst(ACCOUNT, perChat, { text: (i) => `${prefixes[0]}${i}` }),
+      second.sendBurst(ACCOUNT, perChat, { text: (i) => `${prefixes[1]}${i}`, encrypt: true }),
     ]);
-    expect(a.acked + b.acked).toBe(1000);
+    expect(a.acked + b.acked).toBe(2 * perChat);
     await until(
       () => Promise.all(CONTACTS.map((phone) => countIn(jid(phone)))),
-      (counts) => counts[0] - before[0] >= 500 && counts[1] - before[1] >= 500,
-      30_000,
+      (counts) => counts[0] - before[0] >= perChat && counts[1] - before[1] >= perChat,
+      60_000,
     );
     // Rows are written before their events go out.
     await running.app.services.engine.session(instance.uuid)?.queue.idle();
     off();
     for (const [index, phone] of CONTACTS.entries()) {
       const rows = await running.app.services.prisma.message.findMany({
-        where: { instanceId: instance.uuid, chatJid: jid(phone), text: { startsWith: "burst-" } },
+        where: { instanceId: instance.uuid, chatJid: jid(phone), text: { startsWith: prefixes[index] } },
         orderBy: { id: "asc" },
         select: { text: true },
       });
-      const prefix = index === 0 ? "burst-a-" : "burst-b-";
-      expect(rows.map((row) => row.text)).toEqual(Array.from({ length: 500 }, (_, i) => `${prefix}${i}`));
+      const expected = Array.from({ length: perChat }, (_, i) => `${prefixes[index]}${i}`);
+      expect(rows.map((row) => row.text)).toEqual(expected);
       // Events left in the same order.
-      expect(published.filter((text) => text.startsWith(prefix))).toEqual(
-        Array.from({ length: 500 }, (_, i) => `${prefix}${i}`),
-      );
+      expect(published.filter((text) => text.startsWith(prefixes[index]))).toEqual(expected);
     }
+  }
+
+  it("takes a burst of 1,000 messages from two chats complete and in order per chat", async () => {
+    await burstArrivesInOrder(500, "burst");
   }, 60_000);
 
   it("pages through a chat's messages", async () => {
@@ -114,6 +119,12 @@ describe("inbound messages", () => {
     if (next.data?.instance.__typename !== "Instance") throw new Error(JSON.stringify(next));
     expect(next.data.instance.messages.edges[0].node.text).toBe("burst-b-100");
   });
+
+  it("keeps each chat's order when a burst fills the queue and pauses the socket", async () => {
+    // Last, since it adds 2,000 messages to each chat. 4,000 messages are 12,000 jobs, past the
+    // queue's 5,000-job mark.
+    await burstArrivesInOrder(2000, "flood");
+  }, 120_000);
 });
 
 describe("sending other kinds", () => {
