@@ -128,7 +128,7 @@ export class Session {
       }
       const update = events["connection.update"];
       if (update) await this.onConnectionUpdate(sock, update);
-      void this.applyBehaviour(sock, events);
+      if (this.instance.rejectCalls || this.instance.readMessages) void this.applyBehaviour(sock, events);
       for (const job of jobsFor(events, {
         prisma: this.deps.prisma,
         instanceId: this.instance.id,
