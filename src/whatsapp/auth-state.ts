@@ -41,8 +41,8 @@ export interface StoredAuthState {
 
 /**
  * Baileys' auth state kept in the database instead of files: creds in one row, signal keys
- * one row each. Every set() Baileys makes is one transaction per key type (delete the ids,
- * insert the new values), and reads go through Baileys' in-memory key cache.
+ * one row each. Key sets are gathered for a few milliseconds and written in one transaction;
+ * reads go through Baileys' in-memory key cache, then what is not written yet, then the database.
  */
 export async function loadAuthState(
   db: Pick<Database, "prisma" | "write">,
@@ -57,8 +57,8 @@ export async function loadAuthState(
   // mapping) for nearly every message, and one transaction per message costs more CPU than
   // the message itself. Values are encoded when written, so a key set ten times in a window
   // is encoded once. Reads see pending values, and those of flushes not yet committed: a read
-  // that went to the database mid-flush would see the old value, and answer later than its
-  // neighbours, which let Baileys emit a burst's messages out of order. Flushes run one at a time.
+  // that went to the database mid-flush would see the old value (a pre-key already consumed,
+  // say). Flushes run one at a time.
   type PendingValue = SignalDataTypeMap[keyof SignalDataTypeMap] | null;
   type KeyBatch = Map<string, Map<string, PendingValue>>;
   let pendingKeys: KeyBatch = new Map();
