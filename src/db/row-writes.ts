@@ -46,7 +46,7 @@ export function deleteRows(table: string, columns: readonly Column[], rows: unkn
  * explicit offset). PostgreSQL's `timestamp(3)` casts the same text, ignoring the offset, which
  * is right because every value is UTC.
  */
-export function timestampText(date: Date): string {
+function timestampText(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }
 

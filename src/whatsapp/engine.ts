@@ -56,7 +56,6 @@ export class Engine {
     if (!session) {
       session = new Session(pickInfo(instance), {
         config: this.config,
-        prisma: this.prisma,
         db: this.db,
         bus: this.bus,
         logger: this.logger.child({ part: "engine" }),

@@ -11,7 +11,7 @@ import makeWASocket, {
 } from "@whiskeysockets/baileys";
 import QRCode from "qrcode";
 import type { Config } from "../config.ts";
-import type { Database, PrismaClient } from "../db/client.ts";
+import type { Database } from "../db/client.ts";
 import type { EventBus } from "../events/bus.ts";
 import type { Logger } from "../logger.ts";
 import { clearAuthState, loadAuthState, type StoredAuthState } from "./auth-state.ts";
@@ -32,8 +32,7 @@ export interface QrCode {
 
 export interface SessionDeps {
   config: Config;
-  prisma: PrismaClient;
-  /** Writes the engine's rows, one transaction per call. */
+  /** The Prisma client, and `write` for the engine's rows (one transaction per call). */
   db: Pick<Database, "prisma" | "write">;
   bus: EventBus;
   logger: Logger;
@@ -130,7 +129,7 @@ export class Session {
       if (update) await this.onConnectionUpdate(sock, update);
       if (this.instance.rejectCalls || this.instance.readMessages) void this.applyBehaviour(sock, events);
       for (const job of jobsFor(events, {
-        prisma: this.deps.prisma,
+        prisma: this.deps.db.prisma,
         instanceId: this.instance.id,
         instanceName: this.instance.name,
       })) {
@@ -150,7 +149,7 @@ export class Session {
       const metadata = await sock.groupMetadata(jid);
       if (this.sock !== sock) return;
       this.queue.push({
-        writes: () => saveGroups(this.deps.prisma, this.instance.id, [metadata]),
+        writes: () => saveGroups(this.deps.db.prisma, this.instance.id, [metadata]),
         events: [],
       });
     } catch (error) {
@@ -255,7 +254,7 @@ export class Session {
     if (report) this.reportedPushName = me.name;
     this.queue.push({
       writes: () => [
-        this.deps.prisma.whatsApp.upsert({
+        this.deps.db.prisma.whatsApp.upsert({
           where: { instanceId: this.instance.id },
           create: { instanceId: this.instance.id, ...account },
           update: account,
@@ -328,8 +327,8 @@ export class Session {
     this.auth?.discard();
     await this.auth?.flush();
     await this.queue.idle();
-    await clearAuthState(this.deps.prisma, this.instance.id);
-    await this.deps.prisma.whatsApp.deleteMany({ where: { instanceId: this.instance.id } });
+    await clearAuthState(this.deps.db.prisma, this.instance.id);
+    await this.deps.db.prisma.whatsApp.deleteMany({ where: { instanceId: this.instance.id } });
     this.auth = undefined;
   }
 
@@ -345,7 +344,7 @@ export class Session {
     if (changed) events.push(this.event("stateInstance", { state: status }));
     this.queue.push({
       writes: () => [
-        this.deps.prisma.instance.updateMany({
+        this.deps.db.prisma.instance.updateMany({
           where: { id: this.instance.id },
           data: { connection: status },
         }),
@@ -369,7 +368,7 @@ export class Session {
 
   private async storedContent(chatJid?: string | null, keyId?: string | null, fromMe?: boolean | null) {
     if (!chatJid || !keyId) return undefined;
-    const row = await this.deps.prisma.message.findFirst({
+    const row = await this.deps.db.prisma.message.findFirst({
       where: { instanceId: this.instance.id, chatJid, keyId, fromMe: Boolean(fromMe) },
     });
     return row ? JSON.parse(row.content, BufferJSON.reviver) : undefined;
