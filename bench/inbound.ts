@@ -12,14 +12,16 @@
  * { totalCount } }`) is then checked. Bursts alternate bare, gateway.
  *
  * Env: BENCH_PLAIN (plaintext burst, default 2000), BENCH_SIGNAL (Signal burst, 1000),
- * BENCH_REPEATS (3: single pairs vary by ±15 points on a shared machine).
+ * BENCH_REPEATS (3: single pairs vary by ±15 points on a shared machine), BENCH_SUBSCRIPTION
+ * (`both`, the default: after each bare burst one gateway burst counted on `instanceEvents`,
+ * one frame per event, and one on `instanceEventBatches`; or only `events` or `batches`).
  */
 
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, release, tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BenchChild, forkChild } from "./support/child.ts";
-import { EventCounter } from "./support/events.ts";
+import { EventCounter, type SubscriptionMode } from "./support/events.ts";
 import { type GatewayProcess, startGatewayProcess } from "./support/gateway.ts";
 import { createInstances, InstanceWatcher, pairInstance } from "./support/gateway-pairing.ts";
 import { sleep } from "./support/pool.ts";
@@ -30,6 +32,9 @@ import { type SimulatorProcess, startSimulator } from "./support/simulator.ts";
 const PLAIN = Number(process.env.BENCH_PLAIN ?? "2000");
 const SIGNAL = Number(process.env.BENCH_SIGNAL ?? "1000");
 const REPEATS = Number(process.env.BENCH_REPEATS ?? "3");
+const SUBSCRIPTION = process.env.BENCH_SUBSCRIPTION ?? "both";
+const MODES: SubscriptionMode[] =
+  SUBSCRIPTION === "both" ? ["events", "batches"] : SUBSCRIPTION === "events" ? ["events"] : ["batches"];
 const ACCOUNT_TOKEN = "bench-account-token-0123456789";
 const BARE_PHONE = "15550100001";
 const GATEWAY_PHONE = "15550100002";
@@ -43,6 +48,10 @@ type Kind = keyof typeof CONTACTS;
 interface Burst {
   kind: Kind;
   target: "bare" | "gateway";
+  /** Gateway only: how the events were counted. */
+  subscription?: SubscriptionMode;
+  /** Gateway only: the bare burst it is compared with (the one just before it). */
+  bare?: Burst;
   count: number;
   /** From the first message sent to the last one counted. */
   ms: number;
@@ -96,9 +105,10 @@ async function gatewayBurst(
   id: string,
   kind: Kind,
   count: number,
+  subscription: SubscriptionMode,
 ): Promise<Burst> {
   const base = await storedCount(gateway, id);
-  const events = new EventCounter(gateway.url, ACCOUNT_TOKEN, id);
+  const events = new EventCounter(gateway.url, ACCOUNT_TOKEN, id, subscription);
   await sleep(500);
   const [cpuBefore, simBefore] = [cpuTimeMs(gateway.pid) ?? Number.NaN, await simCpu(sim)];
   const mainBefore = mainThreadCpuMs(gateway.pid) ?? Number.NaN;
@@ -136,6 +146,7 @@ async function gatewayBurst(
   const result: Burst = {
     kind,
     target: "gateway",
+    subscription,
     count,
     ms: Math.max(storedMs, Number.isNaN(eventsMs) ? 0 : eventsMs),
     ackMs,
@@ -192,7 +203,7 @@ function report(bursts: Burst[], loadBefore: number): string {
   ];
   bursts.forEach((b, index) => {
     lines.push(
-      `| ${index + 1} | ${b.kind} | ${b.target} | ${b.count} | ${b.ms.toFixed(0)} | ${((1000 * b.count) / b.ms).toFixed(0)} | ` +
+      `| ${index + 1} | ${b.kind} | ${b.target}${b.subscription ? ` (${b.subscription})` : ""} | ${b.count} | ${b.ms.toFixed(0)} | ${((1000 * b.count) / b.ms).toFixed(0)} | ` +
         `${b.ackMs.toFixed(0)} | ${fixed(b.clientCpuMs / b.count, 3)} | ${fixed(b.mainCpuMs / b.count, 3)} | ` +
         `${fixed(b.simCpuMs / b.count, 3)} | ` +
         `${b.stored ?? "–"} | ${b.events ?? "–"}${b.subscriptionError ? " (dropped)" : ""} |`,
@@ -200,26 +211,25 @@ function report(bursts: Burst[], loadBefore: number): string {
   });
   lines.push(
     "",
-    "| pair | kind | gateway/bare msgs/s | gateway/bare client CPU per msg | gateway/bare main thread per msg |",
-    "| --- | --- | ---: | ---: | ---: |",
+    "| runs | kind | subscription | gateway/bare msgs/s | gateway/bare client CPU per msg | gateway/bare main thread per msg |",
+    "| --- | --- | --- | ---: | ---: | ---: |",
   );
-  const ratios: Record<Kind, number[]> = { plaintext: [], signal: [] };
-  for (let index = 0; index + 1 < bursts.length; index += 2) {
-    const [bare, gateway] = [bursts[index], bursts[index + 1]];
+  const ratios = new Map<string, number[]>();
+  bursts.forEach((gateway, index) => {
+    const bare = gateway.bare;
+    if (!bare) return;
     const ratio = bare.ms / gateway.ms;
-    ratios[bare.kind].push(ratio);
+    const key = `${gateway.kind} | ${gateway.subscription}`;
+    ratios.set(key, [...(ratios.get(key) ?? []), ratio]);
     const cpu = gateway.clientCpuMs / gateway.count / (bare.clientCpuMs / bare.count);
     const main = gateway.mainCpuMs / gateway.count / (bare.mainCpuMs / bare.count);
     lines.push(
-      `| runs ${index + 1}/${index + 2} | ${bare.kind} | ${(100 * ratio).toFixed(0)} % | ${cpu.toFixed(2)} | ${main.toFixed(2)} |`,
+      `| ${bursts.indexOf(bare) + 1}/${index + 1} | ${key} | ${(100 * ratio).toFixed(0)} % | ${cpu.toFixed(2)} | ${main.toFixed(2)} |`,
     );
-  }
-  for (const kind of ["plaintext", "signal"] as const) {
-    const list = ratios[kind];
-    if (list.length > 0) {
-      const mean = list.reduce((sum, value) => sum + value, 0) / list.length;
-      lines.push(`| mean | ${kind} | ${(100 * mean).toFixed(0)} % | | |`);
-    }
+  });
+  for (const [key, list] of ratios) {
+    const mean = list.reduce((sum, value) => sum + value, 0) / list.length;
+    lines.push(`| mean | ${key} | ${(100 * mean).toFixed(0)} % | | |`);
   }
   const dropped = bursts.filter((b) => b.subscriptionError);
   if (dropped.length > 0) {
@@ -231,7 +241,7 @@ function report(bursts: Burst[], loadBefore: number): string {
     `Machine: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, Node ${process.version}, Linux ${release()}`,
     `1-min load average before/after: ${loadBefore.toFixed(2)} / ${loadavg()[0].toFixed(2)}`,
     `Date: ${new Date().toISOString()}`,
-    `Command: BENCH_PLAIN=${PLAIN} BENCH_SIGNAL=${SIGNAL} BENCH_REPEATS=${REPEATS} npm run bench:inbound`,
+    `Command: BENCH_PLAIN=${PLAIN} BENCH_SIGNAL=${SIGNAL} BENCH_REPEATS=${REPEATS} BENCH_SUBSCRIPTION=${SUBSCRIPTION} npm run bench:inbound`,
   );
   return lines.join("\n");
 }
@@ -259,19 +269,23 @@ async function main(): Promise<void> {
     for (const kind of ["plaintext", "signal"] as const) {
       const count = kind === "plaintext" ? PLAIN : SIGNAL;
       await bareBurst(sim, bare, kind, count);
-      await gatewayBurst(sim, running, started.id, kind, count);
+      for (const mode of MODES) await gatewayBurst(sim, running, started.id, kind, count, mode);
     }
     const bursts: Burst[] = [];
     for (const kind of ["plaintext", "signal"] as const) {
       const count = kind === "plaintext" ? PLAIN : SIGNAL;
       for (let repeat = 0; repeat < REPEATS; repeat++) {
-        for (const target of ["bare", "gateway"] as const) {
-          console.error(`run ${bursts.length + 1}: ${count} ${kind} messages to ${target}`);
-          bursts.push(
-            target === "bare"
-              ? await bareBurst(sim, bare, kind, count)
-              : await gatewayBurst(sim, running, started.id, kind, count),
-          );
+        console.error(`run ${bursts.length + 1}: ${count} ${kind} messages to bare`);
+        const bareRun = await bareBurst(sim, bare, kind, count);
+        bursts.push(bareRun);
+        await sleep(1000);
+        // Alternate which subscription goes first, so neither always runs right after bare.
+        for (const mode of repeat % 2 === 0 ? MODES : [...MODES].reverse()) {
+          console.error(`run ${bursts.length + 1}: ${count} ${kind} messages to gateway (${mode})`);
+          bursts.push({
+            ...(await gatewayBurst(sim, running, started.id, kind, count, mode)),
+            bare: bareRun,
+          });
           await sleep(1000);
         }
       }

@@ -1,9 +1,17 @@
 import { type Client, createClient } from "graphql-ws";
 import WebSocket from "ws";
 
-const SUBSCRIPTION = `subscription ($id: ID!) {
+/** `events`: one frame per event (instanceEvents); `batches`: instanceEventBatches. */
+export type SubscriptionMode = "events" | "batches";
+
+const SUBSCRIPTIONS: Record<SubscriptionMode, string> = {
+  events: `subscription ($id: ID!) {
   instanceEvents(instanceId: $id, types: [messagesUpsert]) { type }
-}`;
+}`,
+  batches: `subscription ($id: ID!) {
+  instanceEventBatches(instanceId: $id, types: [messagesUpsert], maxBatchSize: 500) { type }
+}`,
+};
 
 /**
  * Counts the `messagesUpsert` events the gateway publishes for one instance, over a
@@ -11,6 +19,8 @@ const SUBSCRIPTION = `subscription ($id: ID!) {
  */
 export class EventCounter {
   count = 0;
+  /** Frames received: equal to count for `events`, fewer for `batches`. */
+  frames = 0;
   /** performance.now() of the last event. */
   lastAt = 0;
   /** Set when the server ended the subscription with an error (e.g. a slow-consumer drop). */
@@ -19,7 +29,7 @@ export class EventCounter {
   private readonly client: Client;
   private readonly unsubscribe: () => void;
 
-  constructor(url: string, token: string, instanceId: string) {
+  constructor(url: string, token: string, instanceId: string, mode: SubscriptionMode) {
     this.client = createClient({
       url: `${url.replace(/^http/, "ws")}/graphql`,
       webSocketImpl: WebSocket,
@@ -27,13 +37,15 @@ export class EventCounter {
       retryAttempts: 0,
       lazy: false,
     });
-    this.unsubscribe = this.client.subscribe(
-      { query: SUBSCRIPTION, variables: { id: instanceId } },
+    this.unsubscribe = this.client.subscribe<Record<string, unknown>>(
+      { query: SUBSCRIPTIONS[mode], variables: { id: instanceId } },
       {
         next: (value) => {
           if (value.errors) this.error = JSON.stringify(value.errors).slice(0, 300);
           else {
-            this.count++;
+            const data = value.data?.instanceEvents ?? value.data?.instanceEventBatches;
+            this.count += Array.isArray(data) ? data.length : 1;
+            this.frames++;
             this.lastAt = performance.now();
           }
         },

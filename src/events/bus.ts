@@ -4,6 +4,11 @@ import type { EventType, GatewayEvent } from "./types.ts";
 export type EventInput<T = unknown> = Omit<GatewayEvent<T>, "id" | "timestamp">;
 type Listener = (event: GatewayEvent) => void;
 
+export interface EventFilter {
+  instanceId: string;
+  types?: readonly EventType[];
+}
+
 export class SlowConsumerError extends Error {
   constructor(readonly bufferSize: number) {
     super(`Subscriber fell ${bufferSize} events behind and was dropped`);
@@ -42,10 +47,33 @@ export class EventBus {
   }
 
   /** Events of one instance (optionally of some types) as an async iterator. */
-  subscribe(
-    filter: { instanceId: string; types?: readonly EventType[] },
-    bufferSize = 256,
-  ): AsyncGenerator<GatewayEvent, void, unknown> {
+  subscribe(filter: EventFilter, bufferSize = 256): AsyncGenerator<GatewayEvent, void, unknown> {
+    return this.stream(filter, bufferSize, (buffer) => {
+      const event = buffer.shift() as GatewayEvent;
+      return { item: event, last: event.type === "instanceDelete" };
+    });
+  }
+
+  /**
+   * The same events in arrays: each pull takes everything buffered, up to `maxBatch`, so a
+   * burst costs one delivery per batch instead of one per event. The buffer holds 256 full
+   * batches before the subscriber is dropped.
+   */
+  subscribeBatches(filter: EventFilter, maxBatch: number): AsyncGenerator<GatewayEvent[], void, unknown> {
+    return this.stream(filter, 256 * maxBatch, (buffer) => {
+      const size = Math.min(buffer.length, maxBatch);
+      const deletion = buffer.findIndex((event, index) => index < size && event.type === "instanceDelete");
+      const batch = buffer.splice(0, deletion === -1 ? size : deletion + 1);
+      return { item: batch, last: deletion !== -1 };
+    });
+  }
+
+  /** A bounded buffer on the bus, drained by `take`; nothing follows an instanceDelete. */
+  private stream<T>(
+    filter: EventFilter,
+    bufferSize: number,
+    take: (buffer: GatewayEvent[]) => { item: T; last: boolean },
+  ): AsyncGenerator<T, void, unknown> {
     const types = filter.types?.length ? new Set(filter.types) : undefined;
     const buffer: GatewayEvent[] = [];
     let wake: (() => void) | undefined;
@@ -62,15 +90,14 @@ export class EventBus {
       }
       wake?.();
     });
-    async function* iterate(): AsyncGenerator<GatewayEvent, void, unknown> {
+    async function* iterate(): AsyncGenerator<T, void, unknown> {
       try {
         while (true) {
           if (failure) throw failure;
-          const next = buffer.shift();
-          if (next) {
-            yield next;
-            // Nothing follows the deletion of an instance.
-            if (next.type === "instanceDelete") return;
+          if (buffer.length > 0) {
+            const { item, last } = take(buffer);
+            yield item;
+            if (last) return;
             continue;
           }
           await new Promise<void>((resolve) => {

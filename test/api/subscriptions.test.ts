@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   DeleteInstanceDocument,
+  InstanceEventBatchesDocument,
   InstanceEventsDocument,
   RotateInstanceTokenDocument,
 } from "../generated/graphql.ts";
@@ -90,6 +91,75 @@ describe("instanceEvents subscription over graphql-ws", () => {
     expect(performance.now() - started).toBeLessThan(1000);
     // The dropped subscriber learns why; the bus keeps no reference to it.
     await expect(first).rejects.toThrow(/256 events behind/);
+    expect(running.app.services.bus.listenerCount()).toBe(listenersBefore);
+  });
+});
+
+describe("instanceEventBatches subscription over graphql-ws", () => {
+  const publish = (instance: { uuid: string; name: string }, index: number) =>
+    running.app.services.bus.publish({
+      instanceId: instance.uuid,
+      instanceName: instance.name,
+      type: "presenceUpdate",
+      data: { index },
+    });
+
+  it("delivers a burst in order, in arrays no larger than maxBatchSize, and ends after instanceDelete", async () => {
+    const instance = await createInstance(running.url);
+    const client = wsClient(running.wsUrl, ACCOUNT_TOKEN);
+    const listeners = running.app.services.bus.listenerCount();
+    const stream = collect(client, InstanceEventBatchesDocument, {
+      instanceId: instance.id,
+      types: ["presenceUpdate", "instanceDelete"],
+      maxBatchSize: 64,
+    });
+    await expect.poll(() => running.app.services.bus.listenerCount()).toBe(listeners + 1);
+    // Filtered out: another type, another instance.
+    await gql(running.url, RotateInstanceTokenDocument, { id: instance.id }, ACCOUNT_TOKEN);
+    publish({ uuid: "00000000-0000-4000-8000-000000000000", name: "other" }, -1);
+    for (let index = 0; index < 1000; index += 1) publish(instance, index);
+    await gql(running.url, DeleteInstanceDocument, { id: instance.id }, ACCOUNT_TOKEN);
+    await stream.until(() => stream.complete);
+
+    const batches = stream.events.map((event) => event.data?.instanceEventBatches ?? []);
+    expect(stream.events.every((event) => event.errors === undefined)).toBe(true);
+    expect(batches.every((batch) => batch.length >= 1 && batch.length <= 64)).toBe(true);
+    // Published in one synchronous loop, so they leave in full batches, not one frame each.
+    expect(batches.length).toBeLessThan(30);
+    const events = batches.flat();
+    expect(events.map((event) => event.type)).toEqual([
+      ...Array.from({ length: 1000 }, () => "presenceUpdate"),
+      "instanceDelete",
+    ]);
+    expect(events.slice(0, 1000).map((event) => (event.data as { index: number }).index)).toEqual(
+      Array.from({ length: 1000 }, (_, index) => index),
+    );
+    expect(new Set(events.map((event) => event.id)).size).toBe(1001);
+    await client.dispose();
+  });
+
+  it("refuses a maxBatchSize outside 1-1000 with a clear error", async () => {
+    const instance = await createInstance(running.url);
+    const client = wsClient(running.wsUrl, ACCOUNT_TOKEN);
+    for (const maxBatchSize of [0, 1001, -5]) {
+      const stream = collect(client, InstanceEventBatchesDocument, { instanceId: instance.id, maxBatchSize });
+      await stream.until(() => stream.events.length > 0 || stream.error !== undefined || stream.complete);
+      const errors = stream.events[0]?.errors ?? (stream.error as { message?: string }[] | undefined);
+      expect(JSON.stringify(errors)).toContain("maxBatchSize: must be between 1 and 1000");
+    }
+    await client.dispose();
+  });
+
+  it("drops a batch subscriber that falls 256 full batches behind", async () => {
+    const instance = await createInstance(running.url);
+    const listenersBefore = running.app.services.bus.listenerCount();
+    const iterator = running.app.services.bus.subscribeBatches({ instanceId: instance.uuid }, 4);
+    const first = iterator.next();
+    // 256 batches of 4 fit; the next event overflows.
+    for (let index = 0; index < 256 * 4; index += 1) publish(instance, index);
+    expect(running.app.services.bus.listenerCount()).toBe(listenersBefore + 1);
+    publish(instance, 256 * 4);
+    await expect(first).rejects.toThrow(/1024 events behind/);
     expect(running.app.services.bus.listenerCount()).toBe(listenersBefore);
   });
 });
