@@ -3,7 +3,6 @@ import {
   type AuthenticationState,
   BufferJSON,
   initAuthCreds,
-  makeCacheableSignalKeyStore,
   proto,
   type SignalDataSet,
   type SignalDataTypeMap,
@@ -21,8 +20,8 @@ const KEY_COLUMNS: Column[] = [
   ["keyId", "text"],
 ];
 const KEY_VALUE_COLUMNS: Column[] = [...KEY_COLUMNS, ["value", "text"]];
-/** Keys remembered as missing from the database, per instance. */
-const MAX_ABSENT_KEYS = 1000;
+/** Keys (and keys known to be missing) remembered per instance; the least recently set or read from the database go first. */
+const MAX_KNOWN_KEYS = 1000;
 
 const encode = (value: unknown) => JSON.stringify(value, BufferJSON.replacer);
 const decode = <T>(text: string): T => JSON.parse(text, BufferJSON.reviver) as T;
@@ -42,7 +41,7 @@ export interface StoredAuthState {
 /**
  * Baileys' auth state kept in the database instead of files: creds in one row, signal keys
  * one row each. Key sets are gathered for a few milliseconds and written in one transaction;
- * reads go through Baileys' in-memory key cache, then what is not written yet, then the database.
+ * reads go through an in-memory cache, then what is not written yet, then the database.
  */
 export async function loadAuthState(
   db: Pick<Database, "prisma" | "write">,
@@ -64,17 +63,19 @@ export async function loadAuthState(
   let pendingKeys: KeyBatch = new Map();
   /** Flushed batches whose transaction has not committed yet, oldest first. */
   let unwritten: KeyBatch[] = [];
-  // Keys the database does not have. Baileys looks up a LID mapping and a device list for
-  // nearly every inbound message, mostly in vain, and its key cache keeps only hits: without
-  // this, every message cost a query, and on PostgreSQL their varying latency let Baileys
-  // finish a burst's messages out of order. This process is the instance's only writer.
-  const absent = new Set<string>();
-  /** Counts set() calls: a miss read while keys were being set may be stale, so it is not kept. */
-  let sets = 0;
-  const absentKey = (type: string, id: string) => `${type}\u0000${id}`;
-  const rememberAbsent = (type: string, id: string) => {
-    if (absent.size >= MAX_ABSENT_KEYS) absent.delete(absent.values().next().value as string);
-    absent.add(absentKey(type, id));
+  // The newest value of recently used keys, and keys the database does not have (null).
+  // Baileys reads a session and an identity key and rewrites the session for every Signal
+  // message, and looks up a LID mapping and a device list for nearly every inbound message,
+  // mostly in vain: without remembering misses, every message cost a query, and on
+  // PostgreSQL their varying latency let Baileys finish a burst's messages out of order.
+  // This process is the instance's only writer. Pre-keys are not kept: each is read at most
+  // once, and a new device writes 812 of them.
+  const known = new Map<string, PendingValue>();
+  const cacheKey = (type: string, id: string) => `${type}\u0000${id}`;
+  const remember = (key: string, value: PendingValue) => {
+    known.delete(key);
+    if (known.size >= MAX_KNOWN_KEYS) known.delete(known.keys().next().value as string);
+    known.set(key, value);
   };
   let flushTimer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
@@ -129,56 +130,78 @@ export async function loadAuthState(
     return undefined;
   };
 
-  const store: SignalKeyStore = {
-    async get(type, ids) {
-      const found: { [id: string]: SignalDataTypeMap[typeof type] } = {};
-      const waiting = new Map(
-        ids.flatMap((id) => {
-          const entry = unsaved(type, id);
-          return entry ? [[id, entry.value] as const] : [];
-        }),
-      );
-      const stored = ids.filter((id) => !waiting.has(id) && !absent.has(absentKey(type, id)));
-      const setsBefore = sets;
-      const rows =
-        stored.length > 0
-          ? await prisma.authKey.findMany({ where: { instanceId, type, keyId: { in: stored } } })
-          : [];
-      const returned = new Set(rows.map((row) => row.keyId));
-      if (sets === setsBefore) for (const id of stored) if (!returned.has(id)) rememberAbsent(type, id);
-      for (const row of rows) {
-        let value = decode<SignalDataTypeMap[typeof type]>(row.value);
-        if (type === "app-state-sync-key" && value) {
-          value = proto.Message.AppStateSyncKeyData.fromObject(value as object) as unknown as typeof value;
-        }
-        found[row.keyId] = value;
+  const readStored = async <T extends keyof SignalDataTypeMap>(type: T, ids: string[]) => {
+    const rows = await prisma.authKey.findMany({ where: { instanceId, type, keyId: { in: ids } } });
+    const values = new Map<string, SignalDataTypeMap[T]>();
+    for (const row of rows) {
+      let value = decode<SignalDataTypeMap[T]>(row.value);
+      if (type === "app-state-sync-key" && value) {
+        value = proto.Message.AppStateSyncKeyData.fromObject(value as object) as unknown as typeof value;
       }
-      for (const id of ids) {
-        const value = waiting.get(id);
-        if (value) found[id] = value as SignalDataTypeMap[typeof type];
-      }
-      return found;
-    },
-    async set(data: SignalDataSet) {
-      sets += 1;
-      for (const type of Object.keys(data) as (keyof SignalDataSet)[]) {
-        for (const [keyId, value] of Object.entries(data[type] ?? {})) {
-          let entries = pendingKeys.get(type);
-          if (!entries) {
-            entries = new Map();
-            pendingKeys.set(type, entries);
-          }
-          entries.set(keyId, value ?? null);
-          absent.delete(absentKey(type, keyId));
-        }
-      }
-      flushTimer ??= setTimeout(() => void flushKeys(), KEY_FLUSH_MS);
-    },
-    async clear() {
-      pendingKeys = new Map();
-      await prisma.authKey.deleteMany({ where: { instanceId } });
-    },
+      values.set(row.keyId, value);
+    }
+    if (type !== "pre-key") for (const id of ids) remember(cacheKey(type, id), values.get(id) ?? null);
+    return values;
   };
+
+  /** What memory holds of these keys, and the ids it knows nothing about. */
+  const fromMemory = <T extends keyof SignalDataTypeMap>(type: T, ids: string[]) => {
+    const found: { [id: string]: SignalDataTypeMap[T] } = {};
+    const missing: string[] = [];
+    for (const id of ids) {
+      const key = cacheKey(type, id);
+      const entry = known.has(key) ? { value: known.get(key) ?? null } : unsaved(type, id);
+      if (!entry) missing.push(id);
+      else if (entry.value !== null) found[id] = entry.value as SignalDataTypeMap[T];
+    }
+    return { found, missing };
+  };
+
+  const readThrough = async <T extends keyof SignalDataTypeMap>(type: T, ids: string[]) => {
+    const { found, missing } = fromMemory(type, ids);
+    if (missing.length === 0) return found;
+    const stored = await readStored(type, missing);
+    for (const [id, value] of stored) if (value) found[id] = value;
+    return found;
+  };
+
+  // Reads and sets answer in the order they were asked, as under a lock. Baileys works on a
+  // burst's messages concurrently and looks up keys (a LID mapping, say) before it takes its
+  // per-message lock: a later message's lookup must not answer before an earlier one's, or
+  // the later message goes first. Without this, PostgreSQL's varying latency reordered bursts.
+  let tail: Promise<unknown> = Promise.resolve();
+  const inOrder = <T>(work: () => Promise<T> | T): Promise<T> => {
+    const run = tail.then(work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+
+  const keys: SignalKeyStore = {
+    get: (type, ids) => inOrder(() => readThrough(type, ids)),
+    set: (data) => inOrder(() => setKeys(data)),
+    clear: () =>
+      inOrder(async () => {
+        pendingKeys = new Map();
+        known.clear();
+        await prisma.authKey.deleteMany({ where: { instanceId } });
+      }),
+  };
+
+  function setKeys(data: SignalDataSet): void {
+    for (const type of Object.keys(data) as (keyof SignalDataSet)[]) {
+      for (const [keyId, value] of Object.entries(data[type] ?? {})) {
+        let entries = pendingKeys.get(type);
+        if (!entries) {
+          entries = new Map();
+          pendingKeys.set(type, entries);
+        }
+        entries.set(keyId, value ?? null);
+        const key = cacheKey(type, keyId);
+        if (type !== "pre-key") remember(key, value ?? null);
+      }
+    }
+    flushTimer ??= setTimeout(() => void flushKeys(), KEY_FLUSH_MS);
+  }
 
   let pending: Promise<void> = Promise.resolve();
   const saveCreds = () => {
@@ -196,7 +219,7 @@ export async function loadAuthState(
   };
 
   return {
-    state: { creds, keys: withUncachedPreKeys(store, makeCacheableSignalKeyStore(store, logger as never)) },
+    state: { creds, keys },
     flush: async () => {
       await flushKeys();
       await pending;
@@ -205,28 +228,10 @@ export async function loadAuthState(
       clearTimeout(flushTimer);
       flushTimer = undefined;
       pendingKeys = new Map();
+      known.clear();
     },
     saveCreds,
     registered: () => Boolean(creds.registered || creds.me?.id),
-  };
-}
-
-/**
- * Pre-keys bypass Baileys' key cache. A new device writes 812 of them at once and each is read
- * at most once (when a contact first writes to the account), so caching them for the cache's
- * five minutes only holds about 300 KB per just-paired instance.
- */
-function withUncachedPreKeys(store: SignalKeyStore, cached: SignalKeyStore): SignalKeyStore {
-  return {
-    get: (type, ids) => (type === "pre-key" ? store.get(type, ids) : cached.get(type, ids)),
-    async set(data) {
-      const { "pre-key": preKeys, ...rest } = data;
-      if (preKeys) await store.set({ "pre-key": preKeys });
-      if (Object.keys(rest).length > 0) await cached.set(rest);
-    },
-    clear: async () => {
-      await cached.clear?.();
-    },
   };
 }
 

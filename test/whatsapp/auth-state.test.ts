@@ -68,11 +68,38 @@ describe("stored auth state", () => {
     await auth.flush();
     expect(await auth.state.keys.get("device-list", ["15550009"])).toEqual({ "15550009": ["0", "1"] });
 
+    // Keys in use are served from memory; reads and sets answer in the order they were asked.
+    await auth.state.keys.set({ session: { "15550010.0": { version: 1 } } as never });
+    const beforeHits = statements();
+    expect(await auth.state.keys.get("session", ["15550010.0"])).toEqual({ "15550010.0": { version: 1 } });
+    expect(await auth.state.keys.get("device-list", ["15550009"])).toEqual({ "15550009": ["0", "1"] });
+    expect(statements()).toBe(beforeHits);
+    // (A fresh state: nothing cached, so the first read goes to the database.)
+    const cold = await loadAuthState(db, instance.uuid, logger);
+    const order: string[] = [];
+    const first = Promise.resolve(cold.state.keys.get("lid-mapping", ["15550001"])).then((read) => {
+      order.push("read");
+      return read;
+    });
+    const second = Promise.resolve(cold.state.keys.set({ "lid-mapping": { "15550001": "99990005" } })).then(
+      () => order.push("set"),
+    );
+    const third = Promise.resolve(cold.state.keys.get("lid-mapping", ["15550001"])).then((read) => {
+      order.push("cached read");
+      return read;
+    });
+    await Promise.all([first, second, third]);
+    expect(order).toEqual(["read", "set", "cached read"]);
+    expect(await first).toEqual({ "15550001": "99990004" });
+    expect(await third).toEqual({ "15550001": "99990005" });
+    expect(await cold.state.keys.get("lid-mapping", ["15550001"])).toEqual({ "15550001": "99990005" });
+    await Promise.all([auth.flush(), cold.flush()]);
+
     const reloaded = await loadAuthState(db, instance.uuid, logger);
     const read = await reloaded.state.keys.get("pre-key", ["1", "3", "4", "1500"]);
     expect(Object.keys(read).sort()).toEqual(["1500", "4"]);
     expect(Buffer.from(read["4"].public).equals(Buffer.from(preKeys["4"].public))).toBe(true);
-    expect(await reloaded.state.keys.get("lid-mapping", ["15550001"])).toEqual({ "15550001": "99990004" });
+    expect(await reloaded.state.keys.get("lid-mapping", ["15550001"])).toEqual({ "15550001": "99990005" });
     expect(await reloaded.state.keys.get("device-list", ["15550009"])).toEqual({ "15550009": ["0", "1"] });
   });
 });
