@@ -41,7 +41,7 @@ builder.subscriptionFields((t) => ({
   }),
   instanceEventBatches: t.field({
     type: [InstanceEvent],
-    description: `The events of instanceEvents in arrays, in order: each frame carries every event buffered since the last one, up to maxBatchSize (1-${MAX_BATCH}). Made for feeds that take bursts: one frame per batch instead of one per event. A client that falls 256 full batches behind is dropped; the stream ends after instanceDelete.`,
+    description: `The events of instanceEvents in arrays, in order: each frame carries every event buffered since the last one, up to maxBatchSize (1-${MAX_BATCH}). Made for feeds that take bursts: one frame per batch instead of one per event. A client that falls 256 full batches (at most 10,000 events) behind is dropped; the stream ends after instanceDelete.`,
     args: {
       instanceId: t.arg.id(),
       types: t.arg({ type: [EventTypeEnum], required: false }),

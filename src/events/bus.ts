@@ -4,6 +4,9 @@ import type { EventType, GatewayEvent } from "./types.ts";
 export type EventInput<T = unknown> = Omit<GatewayEvent<T>, "id" | "timestamp">;
 type Listener = (event: GatewayEvent) => void;
 
+/** Events a batch subscriber may fall behind at most: a stuck client must not hold a burst's worth of messages. */
+export const MAX_BATCH_BUFFER = 10_000;
+
 export interface EventFilter {
   instanceId: string;
   types?: readonly EventType[];
@@ -57,10 +60,10 @@ export class EventBus {
   /**
    * The same events in arrays: each pull takes everything buffered, up to `maxBatch`, so a
    * burst costs one delivery per batch instead of one per event. The buffer holds 256 full
-   * batches before the subscriber is dropped.
+   * batches, and never more than MAX_BATCH_BUFFER events, before the subscriber is dropped.
    */
   subscribeBatches(filter: EventFilter, maxBatch: number): AsyncGenerator<GatewayEvent[], void, unknown> {
-    return this.stream(filter, 256 * maxBatch, (buffer) => {
+    return this.stream(filter, Math.min(256 * maxBatch, MAX_BATCH_BUFFER), (buffer) => {
       const size = Math.min(buffer.length, maxBatch);
       const deletion = buffer.findIndex((event, index) => index < size && event.type === "instanceDelete");
       const batch = buffer.splice(0, deletion === -1 ? size : deletion + 1);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_BATCH_BUFFER } from "../../src/events/bus.ts";
 import {
   DeleteInstanceDocument,
   InstanceEventBatchesDocument,
@@ -150,7 +151,7 @@ describe("instanceEventBatches subscription over graphql-ws", () => {
     await client.dispose();
   });
 
-  it("drops a batch subscriber that falls 256 full batches behind", async () => {
+  it("drops a batch subscriber that falls 256 full batches, or 10,000 events, behind", async () => {
     const instance = await createInstance(running.url);
     const listenersBefore = running.app.services.bus.listenerCount();
     const iterator = running.app.services.bus.subscribeBatches({ instanceId: instance.uuid }, 4);
@@ -160,6 +161,13 @@ describe("instanceEventBatches subscription over graphql-ws", () => {
     expect(running.app.services.bus.listenerCount()).toBe(listenersBefore + 1);
     publish(instance, 256 * 4);
     await expect(first).rejects.toThrow(/1024 events behind/);
+    expect(running.app.services.bus.listenerCount()).toBe(listenersBefore);
+
+    // Large batches are bounded by events, not only by batches.
+    const large = running.app.services.bus.subscribeBatches({ instanceId: instance.uuid }, 1000);
+    const pending = large.next();
+    for (let index = 0; index <= MAX_BATCH_BUFFER; index += 1) publish(instance, index);
+    await expect(pending).rejects.toThrow(`${MAX_BATCH_BUFFER} events behind`);
     expect(running.app.services.bus.listenerCount()).toBe(listenersBefore);
   });
 });

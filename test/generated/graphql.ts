@@ -854,7 +854,7 @@ export type Socket = {
 
 export type Subscription = {
   __typename?: 'Subscription';
-  /** The events of instanceEvents in arrays, in order: each frame carries every event buffered since the last one, up to maxBatchSize (1-1000). Made for feeds that take bursts: one frame per batch instead of one per event. A client that falls 256 full batches behind is dropped; the stream ends after instanceDelete. */
+  /** The events of instanceEvents in arrays, in order: each frame carries every event buffered since the last one, up to maxBatchSize (1-1000). Made for feeds that take bursts: one frame per batch instead of one per event. A client that falls 256 full batches (at most 10,000 events) behind is dropped; the stream ends after instanceDelete. */
   instanceEventBatches: Array<InstanceEvent>;
   /** Live events of one instance, optionally of some types. A client that falls 256 events behind is dropped; the stream ends after instanceDelete. */
   instanceEvents: InstanceEvent;
