@@ -122,10 +122,10 @@ export async function loadAuthState(
   };
 
   /** The newest value of a key not yet committed, if any (null: deleted). */
-  const unsaved = (type: string, id: string): { value: PendingValue } | undefined => {
+  const unsaved = (type: string, id: string): PendingValue | undefined => {
     for (const batch of [pendingKeys, ...unwritten.toReversed()]) {
       const entries = batch.get(type);
-      if (entries?.has(id)) return { value: entries.get(id) ?? null };
+      if (entries?.has(id)) return entries.get(id) ?? null;
     }
     return undefined;
   };
@@ -150,9 +150,9 @@ export async function loadAuthState(
     const missing: string[] = [];
     for (const id of ids) {
       const key = cacheKey(type, id);
-      const entry = known.has(key) ? { value: known.get(key) ?? null } : unsaved(type, id);
-      if (!entry) missing.push(id);
-      else if (entry.value !== null) found[id] = entry.value as SignalDataTypeMap[T];
+      const value = known.has(key) ? known.get(key) : unsaved(type, id);
+      if (value === undefined) missing.push(id);
+      else if (value !== null) found[id] = value as SignalDataTypeMap[T];
     }
     return { found, missing };
   };
