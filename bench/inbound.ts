@@ -14,7 +14,9 @@
  * Env: BENCH_PLAIN (plaintext burst, default 2000), BENCH_SIGNAL (Signal burst, 1000),
  * BENCH_REPEATS (5: single pairs vary by ±15 points on a shared machine), BENCH_SUBSCRIPTION
  * (`both`, the default: after each bare burst one gateway burst counted on `instanceEvents`,
- * one frame per event, and one on `instanceEventBatches`; or only `events` or `batches`).
+ * one frame per event, and one on `instanceEventBatches`; or only `events` or `batches`),
+ * BENCH_BARE_CONNECT_TIMEOUT_MS (Baileys' default 20000 for bare; 0 runs bare without the
+ * per-frame send timer, as the gateway does).
  */
 
 import { mkdtempSync, rmSync } from "node:fs";
@@ -256,7 +258,8 @@ function report(bursts: Burst[], loadBefore: number): string {
     `Machine: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, Node ${process.version}, Linux ${release()}`,
     `1-min load average before/after: ${loadBefore.toFixed(2)} / ${loadavg()[0].toFixed(2)}`,
     `Date: ${new Date().toISOString()}`,
-    `Command: BENCH_PLAIN=${PLAIN} BENCH_SIGNAL=${SIGNAL} BENCH_REPEATS=${REPEATS} BENCH_SUBSCRIPTION=${SUBSCRIPTION} npm run bench:inbound`,
+    `Command: BENCH_PLAIN=${PLAIN} BENCH_SIGNAL=${SIGNAL} BENCH_REPEATS=${REPEATS} BENCH_SUBSCRIPTION=${SUBSCRIPTION} ` +
+      `BENCH_BARE_CONNECT_TIMEOUT_MS=${process.env.BENCH_BARE_CONNECT_TIMEOUT_MS ?? "20000"} npm run bench:inbound`,
   );
   return lines.join("\n");
 }

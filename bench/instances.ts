@@ -13,7 +13,8 @@
  * (c) Restart: the gateway is stopped and started again on the same database; time until
  *     `instances(filter: { connection: open }) { totalCount }` is N.
  *
- * Env: BENCH_INSTANCES (default 1000), BENCH_PAIR_CONCURRENCY (30), BENCH_SETTLE_MS (5000).
+ * Env: BENCH_INSTANCES (default 1000), BENCH_PAIR_CONCURRENCY (30), BENCH_SETTLE_MS (5000),
+ * BENCH_BARE_CONNECT_TIMEOUT_MS (20000, Baileys' default; the gateway runs with 0).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, release, tmpdir } from "node:os";

@@ -8,7 +8,17 @@ import pino from "pino";
 
 const logger = pino({ level: "silent" });
 
-/** Same socket options as the gateway's sessions (src/whatsapp/session.ts) with its defaults. */
+/**
+ * Baileys' default connect timeout (20 s), which also times every frame the socket sends.
+ * The gateway runs without it and times the connect itself (src/whatsapp/session.ts);
+ * BENCH_BARE_CONNECT_TIMEOUT_MS=0 gives bare Baileys the same setting.
+ */
+const CONNECT_TIMEOUT_MS = Number(process.env.BENCH_BARE_CONNECT_TIMEOUT_MS ?? "20000");
+
+/**
+ * The gateway's socket options (src/whatsapp/session.ts) with its defaults, except the
+ * connect timeout above.
+ */
 export function bareSocket(auth: AuthenticationState, url: string): WASocket {
   return makeWASocket({
     auth,
@@ -16,7 +26,7 @@ export function bareSocket(auth: AuthenticationState, url: string): WASocket {
     browser: Browsers.ubuntu("wagraph"),
     logger,
     printQRInTerminal: false,
-    connectTimeoutMs: 20_000,
+    connectTimeoutMs: CONNECT_TIMEOUT_MS,
     defaultQueryTimeoutMs: 60_000,
     keepAliveIntervalMs: 30_000,
     markOnlineOnConnect: false,

@@ -1,9 +1,10 @@
-import type { Boom } from "@hapi/boom";
+import { Boom } from "@hapi/boom";
 import makeWASocket, {
   type BaileysEventMap,
   Browsers,
   BufferJSON,
   type ConnectionState,
+  DisconnectReason,
   isJidGroup,
   isJidStatusBroadcast,
   type WASocket,
@@ -69,6 +70,7 @@ export class Session {
   /** The push name last reported in a connectionUpdate event. */
   private reportedPushName: string | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
+  private connectTimer: NodeJS.Timeout | undefined;
   private readonly logger: Logger;
 
   constructor(
@@ -101,7 +103,10 @@ export class Session {
       browser: Browsers.ubuntu(config.WA_BROWSER_NAME),
       logger: this.deps.baileysLogger as never,
       printQRInTerminal: false,
-      connectTimeoutMs: config.WA_CONNECT_TIMEOUT_MS,
+      // Baileys' connect timeout also times every frame sent, with two formatted stack traces
+      // and a timer each: a fifth of the CPU of an inbound message. The session bounds the
+      // connect itself instead (watchConnect); a stalled socket fails its keep-alive query.
+      connectTimeoutMs: 0,
       defaultQueryTimeoutMs: config.WA_QUERY_TIMEOUT_MS,
       keepAliveIntervalMs: config.WA_KEEPALIVE_MS,
       ...(config.WA_QR_TIMEOUT_MS ? { qrTimeout: config.WA_QR_TIMEOUT_MS } : {}),
@@ -114,6 +119,7 @@ export class Session {
         (this.instance.ignoreStatus && isJidStatusBroadcast(jid)),
     });
     this.sock = sock;
+    this.watchConnect(sock);
     sock.ev.process(async (events) => {
       // Events of a socket that was replaced are stale.
       if (this.sock !== sock) return;
@@ -138,6 +144,18 @@ export class Session {
       const participants = events["group-participants.update"];
       if (participants) void this.refreshGroup(sock, participants.id);
     });
+  }
+
+  /**
+   * A socket that shows neither a QR nor `open` within WA_CONNECT_TIMEOUT_MS is ended as a
+   * timed-out connect: a transient close, retried with backoff.
+   */
+  private watchConnect(sock: WASocket): void {
+    clearTimeout(this.connectTimer);
+    this.connectTimer = setTimeout(() => {
+      if (this.sock !== sock || this.status === "open" || this.qr) return;
+      void sock.end(new Boom("Connection timed out", { statusCode: DisconnectReason.timedOut }));
+    }, this.deps.config.WA_CONNECT_TIMEOUT_MS);
   }
 
   /**
@@ -211,6 +229,7 @@ export class Session {
   async stop(reason = "stopped"): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
+    clearTimeout(this.connectTimer);
     const sock = this.sock;
     this.sock = undefined;
     this.qr = undefined;

@@ -2,16 +2,18 @@
 // WhatsApp does.
 import { DisconnectReason } from "@whiskeysockets/baileys";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebSocketServer } from "ws";
 import { classifyClose } from "../../src/whatsapp/close-reasons.ts";
 import {
   ConnectInstanceDocument,
   RequestPairingCodeDocument,
   RestartInstanceDocument,
 } from "../generated/graphql.ts";
-import { ACCOUNT_TOKEN, type RunningApp } from "../support/app.ts";
+import { ACCOUNT_TOKEN, type RunningApp, startApp } from "../support/app.ts";
 import { gql } from "../support/clients.ts";
 import { createInstance, type InstanceFixture } from "../support/fixtures.ts";
 import {
+  engineEnv,
   instanceState,
   linkInstance,
   nextEvent,
@@ -164,6 +166,47 @@ describe("close handling", () => {
     await refused;
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await instanceState(running, instance)).connection).toBe("refused");
+  });
+
+  it("a server that never answers the handshake: the connect times out and is retried", async () => {
+    // Accepts the WebSocket, then stays silent: only the session's own connect timer ends it.
+    const silent = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+    await new Promise((resolve) => silent.once("listening", resolve));
+    const connections: unknown[] = [];
+    silent.on("connection", (socket) => connections.push(socket));
+    const { port } = silent.address() as { port: number };
+    const stalled = await startApp(
+      engineEnv(sim, { WA_WS_URL: `ws://127.0.0.1:${port}/ws/chat`, WA_CONNECT_TIMEOUT_MS: "1000" }),
+    );
+    try {
+      const instance = await createInstance(stalled.url);
+      const started = Date.now();
+      const retry = nextEvent(
+        stalled,
+        (event) =>
+          event.instanceId === instance.uuid &&
+          event.type === "connectionUpdate" &&
+          (event.data as { attempt?: number }).attempt === 1,
+      );
+      await gql(stalled.url, ConnectInstanceDocument, { id: instance.id }, ACCOUNT_TOKEN);
+      const { data } = await retry;
+      expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+      expect(data).toMatchObject({
+        state: "connecting",
+        reason: expect.stringMatching(/408: Connection timed out/),
+        retryInMs: expect.any(Number),
+      });
+      // The retry reaches the server again and times out again: never reported open.
+      await until(
+        async () => connections.length,
+        (count) => count >= 2,
+      );
+      expect((await instanceState(stalled, instance)).connection).toBe("connecting");
+    } finally {
+      await stalled.stop();
+      for (const client of silent.clients) client.terminate();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it("answers a pairing code for headless linking, and refuses a bad phone number", async () => {
