@@ -25,6 +25,8 @@ export class SlowConsumerError extends Error {
  */
 export class EventBus {
   private readonly listeners = new Set<Listener>();
+  /** The buffers of the subscriptions, with their capacity. */
+  private readonly buffers = new Set<{ events: GatewayEvent[]; capacity: number }>();
 
   publish<T>(input: EventInput<T>): GatewayEvent<T> {
     // Built field by field: an object spread costs a microsecond, and bursts publish thousands.
@@ -47,6 +49,12 @@ export class EventBus {
 
   listenerCount(): number {
     return this.listeners.size;
+  }
+
+  /** True while a subscriber's buffer is a quarter full: a publisher of many events should let it drain. */
+  crowded(): boolean {
+    for (const { events, capacity } of this.buffers) if (events.length * 4 >= capacity) return true;
+    return false;
   }
 
   /** Events of one instance (optionally of some types) as an async iterator. */
@@ -79,10 +87,16 @@ export class EventBus {
   ): AsyncGenerator<T, void, unknown> {
     const types = filter.types?.length ? new Set(filter.types) : undefined;
     const buffer: GatewayEvent[] = [];
+    const tracked = { events: buffer, capacity: bufferSize };
+    this.buffers.add(tracked);
     let wake: (() => void) | undefined;
     let failure: Error | undefined;
     let closed = false;
-    const off = this.on((event) => {
+    const off = () => {
+      unsubscribe();
+      this.buffers.delete(tracked);
+    };
+    const unsubscribe = this.on((event) => {
       if (closed || event.instanceId !== filter.instanceId) return;
       if (types && !types.has(event.type)) return;
       if (buffer.length >= bufferSize) {

@@ -32,10 +32,16 @@ export interface WorkQueueOptions {
  * event becomes a job here: one worker drains them in arrival order (a chat's messages are
  * never reordered), writes a batch in one transaction, then publishes its events. When
  * jobs pile up the socket is paused instead of letting memory grow.
+ *
+ * Baileys works through a burst it has read in promise callbacks alone, during which no
+ * timer or I/O callback runs. So a full batch of jobs starts the worker from a promise
+ * callback too, and publishing yields to the event loop only while a subscriber needs it:
+ * otherwise the whole burst would wait for Baileys to finish, then be written after it.
  */
 export class WorkQueue {
   private readonly jobs: Job[] = [];
   private running = false;
+  private timer: NodeJS.Timeout | undefined;
   private paused = false;
   private idleWaiters: (() => void)[] = [];
 
@@ -56,9 +62,23 @@ export class WorkQueue {
       this.paused = true;
       this.options.onPressure(true);
     }
-    if (!this.running) {
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.running || this.jobs.length === 0) return;
+    if (this.jobs.length >= this.options.batchSize) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
       this.running = true;
-      setTimeout(() => void this.drain(), this.options.lingerMs);
+      queueMicrotask(() => void this.drain());
+    } else {
+      this.timer ??= setTimeout(() => {
+        this.timer = undefined;
+        if (this.running) return;
+        this.running = true;
+        void this.drain();
+      }, this.options.lingerMs);
     }
   }
 
@@ -69,22 +89,24 @@ export class WorkQueue {
 
   /** Resolves once every job queued so far is written and published. */
   idle(): Promise<void> {
-    if (!this.running && this.jobs.length === 0) return Promise.resolve();
+    if (!this.running && !this.timer && this.jobs.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   private async drain(): Promise<void> {
     try {
-      while (this.jobs.length > 0) {
+      do {
         const batch = this.jobs.splice(0, this.options.batchSize);
         await this.write(batch);
         let published = 0;
         for (const job of batch) {
           for (const event of job.events) {
             this.bus.publish(event);
-            // Let subscribers drain their buffers: a batch may hold more events than one
-            // subscriber buffers (256), and a fast reader must not be taken for a slow one.
-            if (++published % PUBLISH_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+            // A batch may hold more events than a subscriber buffers (256): when one fills
+            // up, let it send (an event-loop turn), so a fast reader is not taken for a slow one.
+            if (++published % PUBLISH_SLICE === 0 && this.bus.crowded()) {
+              await new Promise((resolve) => setImmediate(resolve));
+            }
           }
           job.done?.();
         }
@@ -92,10 +114,14 @@ export class WorkQueue {
           this.paused = false;
           this.options.onPressure(false);
         }
-      }
+        // Less than a full batch waits for company (the linger timer) or for more jobs.
+      } while (this.jobs.length >= this.options.batchSize);
     } finally {
       this.running = false;
-      for (const resolve of this.idleWaiters.splice(0)) resolve();
+      this.schedule();
+      if (this.jobs.length === 0 && !this.timer) {
+        for (const resolve of this.idleWaiters.splice(0)) resolve();
+      }
     }
   }
 

@@ -1,0 +1,82 @@
+// The engine's work queue on the real bus and database: when batches start, and when
+// publishing lets subscribers catch up.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { GatewayEvent } from "../../src/events/types.ts";
+import { createLogger } from "../../src/logger.ts";
+import { type Job, WorkQueue } from "../../src/whatsapp/work-queue.ts";
+import { type RunningApp, startApp } from "../support/app.ts";
+import { createInstance, type InstanceFixture } from "../support/fixtures.ts";
+
+let running: RunningApp;
+let instance: InstanceFixture;
+beforeAll(async () => {
+  running = await startApp();
+  instance = await createInstance(running.url);
+});
+afterAll(async () => {
+  await running?.stop();
+});
+
+function queue(): WorkQueue {
+  const { db, bus } = running.app.services;
+  return new WorkQueue(db, bus, createLogger("silent"), {
+    batchSize: 500,
+    lingerMs: 5,
+    highWater: 100_000,
+    onPressure: () => undefined,
+  });
+}
+
+const job = (n: number): Job => ({
+  writes: () => [],
+  events: [{ instanceId: instance.uuid, instanceName: instance.name, type: "messagesUpsert", data: n }],
+});
+
+describe("engine work queue", () => {
+  it("writes and publishes a burst while it is still arriving in promise callbacks", async () => {
+    // Baileys works through a burst it has read in promise callbacks only: no timer runs
+    // until it is done, so a queue that waits for one publishes nothing until the end.
+    const work = queue();
+    const seen: number[] = [];
+    let pushed = 0;
+    let duringBurst = 0;
+    const off = running.app.services.bus.on((event) => {
+      if (event.instanceId !== instance.uuid) return;
+      seen.push(event.data as number);
+      if (pushed < 2000) duringBurst += 1;
+    });
+    try {
+      for (let n = 0; n < 2000; n++) {
+        work.push(job(n));
+        pushed += 1;
+        await Promise.resolve();
+      }
+      await work.idle();
+    } finally {
+      off();
+    }
+    expect(duringBurst).toBeGreaterThan(1000);
+    expect(seen).toEqual(Array.from({ length: 2000 }, (_, n) => n));
+  });
+
+  it("a batch larger than a subscriber's buffer reaches it whole: publishing waits while it is crowded", async () => {
+    const work = queue();
+    const stream = running.app.services.bus.subscribe({
+      instanceId: instance.uuid,
+      types: ["messagesUpsert"],
+    });
+    const received: number[] = [];
+    const reading = (async () => {
+      for await (const event of stream as AsyncIterable<GatewayEvent>) {
+        received.push(event.data as number);
+        if (received.length === 1000) return;
+      }
+    })();
+    // All 1,000 are queued before the first batch starts: two batches of 500, each more than
+    // the subscriber buffers (256).
+    for (let n = 0; n < 1000; n++) work.push(job(n));
+    await reading;
+    expect(received).toEqual(Array.from({ length: 1000 }, (_, n) => n));
+    expect(running.app.services.bus.crowded()).toBe(false);
+  });
+});
