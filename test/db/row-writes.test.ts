@@ -2,20 +2,11 @@
 // suite's database (SQLite, or PostgreSQL in CI's second run).
 
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type Column, deleteRows, upsertRows } from "../../src/db/row-writes.ts";
-import { type RunningApp, startApp } from "../support/app.ts";
-import { createInstance, type InstanceFixture } from "../support/fixtures.ts";
+import { appWithInstance } from "../support/fixtures.ts";
 
-let running: RunningApp;
-let instance: InstanceFixture;
-beforeAll(async () => {
-  running = await startApp();
-  instance = await createInstance(running.url);
-});
-afterAll(async () => {
-  await running?.stop();
-});
+const fixture = appWithInstance();
 
 const CHAT_COLUMNS: Column[] = [
   ["id", "text"],
@@ -32,17 +23,17 @@ const ON_JID = ["instanceId", "jid"];
 
 const chatRow = (jid: string, name: string | null, unread: number, archived: boolean, at: Date) => {
   const now = new Date();
-  return [randomUUID(), instance.uuid, jid, name, unread, archived, at, now, now];
+  return [randomUUID(), fixture.instance.uuid, jid, name, unread, archived, at, now, now];
 };
 const chats = () =>
-  running.app.services.prisma.chat.findMany({
-    where: { instanceId: instance.uuid },
+  fixture.running.app.services.prisma.chat.findMany({
+    where: { instanceId: fixture.instance.uuid },
     orderBy: { jid: "asc" },
   });
 
 describe("row writes", () => {
   it("stores every column type as Prisma reads it, and updates only the named columns", async () => {
-    const { db } = running.app.services;
+    const { db } = fixture.running.app.services;
     const at = new Date("2026-11-22T05:06:07.089Z");
     const odd = `quote " backslash \\ newline \n emoji 🙂 ${"x".repeat(2000)}`;
     await db.write([
@@ -60,11 +51,11 @@ describe("row writes", () => {
     ]);
     expect(stored[0].lastMessageAt?.toISOString()).toBe(at.toISOString());
     // Prisma filters on the stored timestamps and booleans like on its own rows.
-    const prisma = running.app.services.prisma;
+    const prisma = fixture.running.app.services.prisma;
     expect(
-      await prisma.chat.count({ where: { instanceId: instance.uuid, lastMessageAt: { gte: at } } }),
+      await prisma.chat.count({ where: { instanceId: fixture.instance.uuid, lastMessageAt: { gte: at } } }),
     ).toBe(2);
-    expect(await prisma.chat.count({ where: { instanceId: instance.uuid, archived: true } })).toBe(1);
+    expect(await prisma.chat.count({ where: { instanceId: fixture.instance.uuid, archived: true } })).toBe(1);
 
     // A colliding row: DO NOTHING keeps the stored one, an update changes only what it names.
     const later = new Date(at.getTime() + 60_000);
@@ -87,7 +78,7 @@ describe("row writes", () => {
   });
 
   it("stores text PostgreSQL's JSON refuses: NUL and lone surrogates", async () => {
-    const { db } = running.app.services;
+    const { db } = fixture.running.app.services;
     const names = [
       "nul \u0000 inside",
       "lone \ud800 surrogate",
@@ -111,7 +102,7 @@ describe("row writes", () => {
   });
 
   it("deletes the rows whose listed columns all match", async () => {
-    const { db } = running.app.services;
+    const { db } = fixture.running.app.services;
     const at = new Date();
     const jids = Array.from({ length: 1200 }, (_, index) => `${5550000 + index}@s.whatsapp.net`);
     await db.write([
@@ -132,7 +123,7 @@ describe("row writes", () => {
         "Chat",
         keyColumns,
         // Another instance's id matches nothing.
-        [...jids.slice(0, 1000).map((jid) => [instance.uuid, jid]), [randomUUID(), jids[1100]]],
+        [...jids.slice(0, 1000).map((jid) => [fixture.instance.uuid, jid]), [randomUUID(), jids[1100]]],
       ),
     ]);
     const after = await chats();
@@ -141,7 +132,7 @@ describe("row writes", () => {
   });
 
   it("writes nothing of a transaction that fails, and the next one still runs", async () => {
-    const { db, prisma } = running.app.services;
+    const { db, prisma } = fixture.running.app.services;
     const at = new Date();
     const before = (await chats()).length;
     const good = upsertRows("Chat", CHAT_COLUMNS, [chatRow("good@s.whatsapp.net", null, 0, false, at)], {

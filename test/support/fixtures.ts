@@ -1,5 +1,6 @@
+import { afterAll, beforeAll } from "vitest";
 import { CreateInstanceDocument, CreateWebhookDocument, SetSocketDocument } from "../generated/graphql.ts";
-import { ACCOUNT_TOKEN } from "./app.ts";
+import { ACCOUNT_TOKEN, type RunningApp, startApp } from "./app.ts";
 import { gql } from "./clients.ts";
 
 export interface InstanceFixture {
@@ -15,6 +16,19 @@ let counter = 0;
 export function uniqueName(prefix = "inst"): string {
   counter += 1;
   return `${prefix}-${process.pid}-${counter}-${Math.random().toString(36).slice(2, 7)}`;
+}
+
+/** The app with one instance, started before a file's tests and stopped after them. */
+export function appWithInstance(): { running: RunningApp; instance: InstanceFixture } {
+  const fixture = {} as { running: RunningApp; instance: InstanceFixture };
+  beforeAll(async () => {
+    fixture.running = await startApp();
+    fixture.instance = await createInstance(fixture.running.url);
+  });
+  afterAll(async () => {
+    await fixture.running?.stop();
+  });
+  return fixture;
 }
 
 export async function createInstance(url: string, name = uniqueName()): Promise<InstanceFixture> {

@@ -1,33 +1,24 @@
 // The database-backed auth state: signal keys written, replaced, deleted and read back.
 
 import { Curve } from "@whiskeysockets/baileys";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger.ts";
 import { loadAuthState } from "../../src/whatsapp/auth-state.ts";
-import { type RunningApp, startApp } from "../support/app.ts";
-import { createInstance, type InstanceFixture } from "../support/fixtures.ts";
+import { appWithInstance } from "../support/fixtures.ts";
 
-let running: RunningApp;
-let instance: InstanceFixture;
-beforeAll(async () => {
-  running = await startApp();
-  instance = await createInstance(running.url);
-});
-afterAll(async () => {
-  await running?.stop();
-});
+const fixture = appWithInstance();
 
 const logger = createLogger("silent");
 const rows = () =>
-  running.app.services.prisma.authKey.findMany({
-    where: { instanceId: instance.uuid },
+  fixture.running.app.services.prisma.authKey.findMany({
+    where: { instanceId: fixture.instance.uuid },
     orderBy: [{ type: "asc" }, { keyId: "asc" }],
   });
 
 describe("stored auth state", () => {
   it("writes keys in batches, replaces and deletes them, and reads them back after a reload", async () => {
-    const { db } = running.app.services;
-    const auth = await loadAuthState(db, instance.uuid, logger);
+    const { db } = fixture.running.app.services;
+    const auth = await loadAuthState(db, fixture.instance.uuid, logger);
     const preKeys = Object.fromEntries(
       Array.from({ length: 1500 }, (_, id) => [String(id + 1), Curve.generateKeyPair()]),
     );
@@ -75,7 +66,7 @@ describe("stored auth state", () => {
     expect(await auth.state.keys.get("device-list", ["15550009"])).toEqual({ "15550009": ["0", "1"] });
     expect(statements()).toBe(beforeHits);
     // (A fresh state: nothing cached, so the first read goes to the database.)
-    const cold = await loadAuthState(db, instance.uuid, logger);
+    const cold = await loadAuthState(db, fixture.instance.uuid, logger);
     const order: string[] = [];
     const first = Promise.resolve(cold.state.keys.get("lid-mapping", ["15550001"])).then((read) => {
       order.push("read");
@@ -95,7 +86,7 @@ describe("stored auth state", () => {
     expect(await cold.state.keys.get("lid-mapping", ["15550001"])).toEqual({ "15550001": "99990005" });
     await Promise.all([auth.flush(), cold.flush()]);
 
-    const reloaded = await loadAuthState(db, instance.uuid, logger);
+    const reloaded = await loadAuthState(db, fixture.instance.uuid, logger);
     const read = await reloaded.state.keys.get("pre-key", ["1", "3", "4", "1500"]);
     expect(Object.keys(read).sort()).toEqual(["1500", "4"]);
     expect(Buffer.from(read["4"].public).equals(Buffer.from(preKeys["4"].public))).toBe(true);

@@ -1,24 +1,15 @@
 // The engine's work queue on the real bus and database: when batches start, and when
 // publishing lets subscribers catch up.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { GatewayEvent } from "../../src/events/types.ts";
 import { createLogger } from "../../src/logger.ts";
 import { type Job, WorkQueue } from "../../src/whatsapp/work-queue.ts";
-import { type RunningApp, startApp } from "../support/app.ts";
-import { createInstance, type InstanceFixture } from "../support/fixtures.ts";
+import { appWithInstance } from "../support/fixtures.ts";
 
-let running: RunningApp;
-let instance: InstanceFixture;
-beforeAll(async () => {
-  running = await startApp();
-  instance = await createInstance(running.url);
-});
-afterAll(async () => {
-  await running?.stop();
-});
+const fixture = appWithInstance();
 
 function queue(): WorkQueue {
-  const { db, bus } = running.app.services;
+  const { db, bus } = fixture.running.app.services;
   return new WorkQueue(db, bus, createLogger("silent"), {
     batchSize: 500,
     lingerMs: 5,
@@ -29,7 +20,14 @@ function queue(): WorkQueue {
 
 const job = (n: number): Job => ({
   writes: () => [],
-  events: [{ instanceId: instance.uuid, instanceName: instance.name, type: "messagesUpsert", data: n }],
+  events: [
+    {
+      instanceId: fixture.instance.uuid,
+      instanceName: fixture.instance.name,
+      type: "messagesUpsert",
+      data: n,
+    },
+  ],
 });
 
 describe("engine work queue", () => {
@@ -40,8 +38,8 @@ describe("engine work queue", () => {
     const seen: number[] = [];
     let pushed = 0;
     let duringBurst = 0;
-    const off = running.app.services.bus.on((event) => {
-      if (event.instanceId !== instance.uuid) return;
+    const off = fixture.running.app.services.bus.on((event) => {
+      if (event.instanceId !== fixture.instance.uuid) return;
       seen.push(event.data as number);
       if (pushed < 2000) duringBurst += 1;
     });
@@ -61,8 +59,8 @@ describe("engine work queue", () => {
 
   it("a batch larger than a subscriber's buffer reaches it whole: publishing waits while it is crowded", async () => {
     const work = queue();
-    const stream = running.app.services.bus.subscribe({
-      instanceId: instance.uuid,
+    const stream = fixture.running.app.services.bus.subscribe({
+      instanceId: fixture.instance.uuid,
       types: ["messagesUpsert"],
     });
     const received: number[] = [];
@@ -77,6 +75,6 @@ describe("engine work queue", () => {
     for (let n = 0; n < 1000; n++) work.push(job(n));
     await reading;
     expect(received).toEqual(Array.from({ length: 1000 }, (_, n) => n));
-    expect(running.app.services.bus.crowded()).toBe(false);
+    expect(fixture.running.app.services.bus.crowded()).toBe(false);
   });
 });
