@@ -1,3 +1,4 @@
+import { TokenRevocations } from "./auth/revocations.ts";
 import type { TokenService } from "./auth/tokens.ts";
 import type { Config } from "./config.ts";
 import type { Database, PrismaClient } from "./db/client.ts";
@@ -18,6 +19,7 @@ export interface Services {
   prisma: PrismaClient;
   bus: EventBus;
   tokens: TokenService;
+  revocations: TokenRevocations;
   limits: RateLimiters;
   engine: Engine;
   instances: InstanceService;
@@ -36,10 +38,13 @@ export function createServices(parts: {
 }): Services {
   const prisma = parts.db.prisma;
   const engine = new Engine(parts.config, parts.db, parts.bus, parts.logger);
-  const instances = new InstanceService(prisma, parts.tokens, parts.bus, engine);
+  const revocations = new TokenRevocations();
+  revocations.onRevoke((instanceId) => parts.bus.endStreamsOfInstanceToken(instanceId));
+  const instances = new InstanceService(prisma, parts.tokens, revocations, parts.bus, engine);
   return {
     ...parts,
     prisma,
+    revocations,
     engine,
     instances,
     webhooks: new WebhookService(prisma, instances),

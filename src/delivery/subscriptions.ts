@@ -35,7 +35,11 @@ builder.subscriptionFields((t) => ({
         context.caller,
         instanceRef(args.instanceId as string),
       );
-      return context.services.bus.subscribe({ instanceId: instance.id, types: args.types ?? undefined });
+      return context.services.bus.subscribe({
+        instanceId: instance.id,
+        types: args.types ?? undefined,
+        owner: context.caller,
+      });
     },
     resolve: (event) => event,
   }),
@@ -56,7 +60,7 @@ builder.subscriptionFields((t) => ({
         instanceRef(args.instanceId as string),
       );
       return context.services.bus.subscribeBatches(
-        { instanceId: instance.id, types: args.types ?? undefined },
+        { instanceId: instance.id, types: args.types ?? undefined, owner: context.caller },
         args.maxBatchSize,
       );
     },

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import type { Caller } from "../auth/access.ts";
+import { openedWithInstanceToken, TokenRevokedError } from "../auth/revocations.ts";
 import type { EventType, GatewayEvent } from "./types.ts";
 
 export type EventInput<T = unknown> = Omit<GatewayEvent<T>, "id" | "timestamp">;
@@ -10,6 +12,15 @@ export const MAX_BATCH_BUFFER = 10_000;
 export interface EventFilter {
   instanceId: string;
   types?: readonly EventType[];
+  /** Who opened the stream: it ends when that caller's token is revoked. */
+  owner?: Caller;
+}
+
+interface Stream {
+  events: GatewayEvent[];
+  capacity: number;
+  owner: Caller | undefined;
+  end(failure: Error): void;
 }
 
 export class SlowConsumerError extends Error {
@@ -25,8 +36,8 @@ export class SlowConsumerError extends Error {
  */
 export class EventBus {
   private readonly listeners = new Set<Listener>();
-  /** The buffers of the subscriptions, with their capacity. */
-  private readonly buffers = new Set<{ events: GatewayEvent[]; capacity: number }>();
+  /** The subscriptions' buffers, with their capacity and owner. */
+  private readonly streams = new Set<Stream>();
 
   publish<T>(input: EventInput<T>): GatewayEvent<T> {
     // Built field by field: an object spread costs a microsecond, and bursts publish thousands.
@@ -53,8 +64,15 @@ export class EventBus {
 
   /** True while a subscriber's buffer is a quarter full: a publisher of many events should let it drain. */
   crowded(): boolean {
-    for (const { events, capacity } of this.buffers) if (events.length * 4 >= capacity) return true;
+    for (const { events, capacity } of this.streams) if (events.length * 4 >= capacity) return true;
     return false;
+  }
+
+  /** Ends, at once, every stream opened with the instance token of this instance. */
+  endStreamsOfInstanceToken(instanceId: string): void {
+    for (const stream of this.streams) {
+      if (openedWithInstanceToken(stream.owner ?? null, instanceId)) stream.end(new TokenRevokedError());
+    }
   }
 
   /** Events of one instance (optionally of some types) as an async iterator. */
@@ -87,24 +105,31 @@ export class EventBus {
   ): AsyncGenerator<T, void, unknown> {
     const types = filter.types?.length ? new Set(filter.types) : undefined;
     const buffer: GatewayEvent[] = [];
-    const tracked = { events: buffer, capacity: bufferSize };
-    this.buffers.add(tracked);
     let wake: (() => void) | undefined;
     let failure: Error | undefined;
     let closed = false;
+    const tracked: Stream = {
+      events: buffer,
+      capacity: bufferSize,
+      owner: filter.owner,
+      end: (reason) => {
+        // Nothing buffered is delivered after the end: a revoked token sees no further event.
+        failure = reason;
+        buffer.length = 0;
+        off();
+        wake?.();
+      },
+    };
+    this.streams.add(tracked);
     const off = () => {
       unsubscribe();
-      this.buffers.delete(tracked);
+      this.streams.delete(tracked);
     };
     const unsubscribe = this.on((event) => {
       if (closed || event.instanceId !== filter.instanceId) return;
       if (types && !types.has(event.type)) return;
-      if (buffer.length >= bufferSize) {
-        failure = new SlowConsumerError(bufferSize);
-        off();
-      } else {
-        buffer.push(event);
-      }
+      if (buffer.length >= bufferSize) tracked.end(new SlowConsumerError(bufferSize));
+      else buffer.push(event);
       wake?.();
     });
     async function* iterate(): AsyncGenerator<T, void, unknown> {

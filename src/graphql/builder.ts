@@ -2,14 +2,15 @@ import SchemaBuilder from "@pothos/core";
 import DirectivesPlugin from "@pothos/plugin-directives";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
-import RelayPlugin from "@pothos/plugin-relay";
+import RelayPlugin, { resolveNodes } from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
+import type { GraphQLResolveInfo } from "graphql";
 import { DateTimeResolver, JSONResolver } from "graphql-scalars";
-import { canAccessInstance } from "../auth/access.ts";
 import { ForbiddenError, issuesFromZod, UnauthorizedError, ValidationError } from "../errors.ts";
 import type PrismaTypes from "../generated/pothos-types.ts";
 import { getDatamodel } from "../generated/pothos-types.ts";
+import { type ParsedGlobalId, scopesOf, visibleNodes } from "./access.ts";
 import type { GraphQLContext } from "./context.ts";
 
 type RateLimitArgs = {
@@ -39,13 +40,11 @@ export const builder = new SchemaBuilder<BuilderConfig>({
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {
-    authScopes: (context) => ({
-      authenticated: context.caller !== null,
-      account: context.caller?.kind === "account",
-      instance: (instanceId) => canAccessInstance(context.caller, instanceId),
-    }),
+    authScopes: (context) => scopesOf(context.caller),
     unauthorizedError: (_parent, context) =>
       context.caller ? new ForbiddenError() : new UnauthorizedError(),
+    // Checked once when a subscription starts, not again for every event it delivers.
+    authorizeOnSubscribe: true,
   },
   errors: { directResult: true },
   // graphql-tools (the rate-limit directive, the SDL printer) reads directives as a map.
@@ -59,6 +58,15 @@ export const builder = new SchemaBuilder<BuilderConfig>({
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
+    nodeQueryOptions: {
+      description: "The object with this id, or null when it does not exist or the token does not reach it.",
+      resolve: async (_root, args, context, info) => (await loadVisibleNodes([args.id], context, info))[0],
+    },
+    nodesQueryOptions: {
+      description:
+        "The objects with these ids (at most 100), each null when it does not exist or the token does not reach it.",
+      resolve: (_root, args, context, info) => loadVisibleNodes(args.ids, context, info),
+    },
   },
   validation: {
     validationError: (failure) =>
@@ -73,11 +81,26 @@ export const builder = new SchemaBuilder<BuilderConfig>({
   },
 });
 
+function loadVisibleNodes(
+  ids: ParsedGlobalId[],
+  context: GraphQLContext,
+  info: GraphQLResolveInfo,
+): Promise<unknown[]> {
+  // One load per id (Prisma batches them into one query per type), so a missing row is null alone.
+  return visibleNodes(
+    ids,
+    context,
+    info,
+    async (id) => (await resolveNodes(builder, context, info, [id]))[0],
+  );
+}
+
 builder.addScalarType("DateTime", DateTimeResolver);
 builder.addScalarType("JSON", JSONResolver);
-builder.queryType({});
-builder.mutationType({});
-builder.subscriptionType({});
+// Every root field needs a valid token; what it reaches beyond that is each type's own rule.
+builder.queryType({ authScopes: { authenticated: true } });
+builder.mutationType({ authScopes: { authenticated: true } });
+builder.subscriptionType({ authScopes: { authenticated: true } });
 
 export type BuilderTypes = PothosSchemaTypes.ExtendDefaultTypes<BuilderConfig>;
 export type InputFields = PothosSchemaTypes.InputFieldBuilder<BuilderTypes, "InputObject">;

@@ -1,8 +1,10 @@
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { PothosValidationError } from "@pothos/core";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Caller } from "../auth/access.ts";
+import { TokenRevokedError } from "../auth/revocations.ts";
 import { tokenFromHeaders } from "../auth/tokens.ts";
 import { DomainError } from "../errors.ts";
 import { SlowConsumerError } from "../events/bus.ts";
@@ -25,7 +27,11 @@ export async function callerFromHeaders(
   return { caller: await services.tokens.resolve(token), tokenGiven: true };
 }
 
-/** Domain errors keep their message and code; anything unexpected is masked and logged. */
+/**
+ * Domain errors keep their message and code. The client's own mistakes (a variable of the wrong
+ * type, a malformed id or cursor, a negative page size) are answered as validation errors and
+ * logged at debug level at most; anything unexpected is masked and logged.
+ */
 function maskError(services: Services) {
   return (error: unknown, message: string): Error => {
     const original = error instanceof GraphQLError ? error.originalError : error;
@@ -35,7 +41,20 @@ function maskError(services: Services) {
     if (original instanceof SlowConsumerError) {
       return new GraphQLError(original.message, { extensions: { code: "SLOW_CONSUMER" } });
     }
-    if (error instanceof GraphQLError && !error.originalError) return error;
+    if (original instanceof TokenRevokedError) {
+      return new GraphQLError(original.message, { extensions: { code: "TOKEN_REVOKED" } });
+    }
+    if (original instanceof PothosValidationError) {
+      return new GraphQLError(original.message, { extensions: { code: "VALIDATION" } });
+    }
+    if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) {
+      // Variable coercion wraps the scalar's own GraphQLError: a request error, answered 400.
+      if (!original) return error;
+      return new GraphQLError(error.message, {
+        nodes: error.nodes,
+        extensions: { code: "VALIDATION", http: { status: 400 } },
+      });
+    }
     services.logger.error({ err: original }, "unexpected error in a GraphQL operation");
     return new GraphQLError(message, { extensions: { code: "INTERNAL_SERVER_ERROR" } });
   };

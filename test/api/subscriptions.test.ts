@@ -19,27 +19,34 @@ afterAll(async () => {
 });
 
 describe("instanceEvents subscription over graphql-ws", () => {
-  it("receives newJwt with the new token after a rotation", async () => {
+  it("sends newJwt to the account's subscription and ends the one opened with the rotated token", async () => {
     const instance = await createInstance(running.url);
-    const client = wsClient(running.wsUrl, instance.token);
+    const ownClient = wsClient(running.wsUrl, instance.token);
+    const accountClient = wsClient(running.wsUrl, ACCOUNT_TOKEN);
     const listeners = running.app.services.bus.listenerCount();
-    const stream = collect(client, InstanceEventsDocument, { instanceId: instance.id });
-    // The subscription is live once the server has registered it on the bus.
-    await expect.poll(() => running.app.services.bus.listenerCount()).toBe(listeners + 1);
+    const own = collect(ownClient, InstanceEventsDocument, { instanceId: instance.id });
+    const account = collect(accountClient, InstanceEventsDocument, { instanceId: instance.id });
+    // The subscriptions are live once the server has registered them on the bus.
+    await expect.poll(() => running.app.services.bus.listenerCount()).toBe(listeners + 2);
 
     const rotated = await gql(running.url, RotateInstanceTokenDocument, { id: instance.id }, ACCOUNT_TOKEN);
     const token =
       rotated.data?.rotateInstanceToken.__typename === "InstanceWithToken" &&
       rotated.data.rotateInstanceToken.token;
-    await stream.until(() => stream.events.length === 1);
-    expect(stream.events[0].data?.instanceEvents).toMatchObject({
+    await account.until(() => account.events.length === 1);
+    expect(account.events[0].data?.instanceEvents).toMatchObject({
       type: "newJwt",
       instanceId: instance.uuid,
       instanceName: instance.name,
       data: { jwt: token },
     });
-    stream.unsubscribe();
-    await client.dispose();
+    await own.until(() => own.error !== undefined || own.complete || own.events.length > 0);
+    expect(own.events.map((event) => event.data)).toEqual([]);
+    expect(JSON.stringify(own.events[0]?.errors ?? own.error)).toMatch(/TOKEN_REVOKED|revoked/);
+    expect(running.app.services.bus.listenerCount()).toBe(listeners + 1);
+    account.unsubscribe();
+    await ownClient.dispose();
+    await accountClient.dispose();
   });
 
   it("filters by type and ends the stream after instanceDelete", async () => {

@@ -777,7 +777,9 @@ export type Query = {
   instance: QueryInstanceResult;
   /** Instances the token reaches (an instance token sees only its own), by name. */
   instances: QueryInstancesConnection;
+  /** The object with this id, or null when it does not exist or the token does not reach it. */
   node?: Maybe<Node>;
+  /** The objects with these ids (at most 100), each null when it does not exist or the token does not reach it. */
   nodes: Array<Maybe<Node>>;
 };
 

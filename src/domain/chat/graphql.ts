@@ -1,9 +1,11 @@
 // Chats, contacts, groups and messages of an instance, as Relay connections on Instance.
+import { ownedByInstance } from "../../graphql/access.ts";
 import { builder } from "../../graphql/builder.ts";
 import { InstanceNode } from "../instance/graphql.ts";
 import "../message/graphql.ts";
 
 builder.prismaObject("Chat", {
+  authScopes: ownedByInstance,
   fields: (t) => ({
     jid: t.exposeString("jid"),
     name: t.exposeString("name", { nullable: true }),
@@ -16,6 +18,7 @@ builder.prismaObject("Chat", {
 });
 
 builder.prismaObject("Contact", {
+  authScopes: ownedByInstance,
   fields: (t) => ({
     jid: t.exposeString("jid"),
     lid: t.exposeString("lid", { nullable: true }),
@@ -39,6 +42,7 @@ const GroupParticipant = builder
   });
 
 builder.prismaObject("Group", {
+  authScopes: ownedByInstance,
   fields: (t) => ({
     jid: t.exposeString("jid"),
     subject: t.exposeString("subject", { nullable: true }),

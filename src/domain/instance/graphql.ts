@@ -1,4 +1,5 @@
 import type { Instance } from "../../generated/sqlite/client.ts";
+import { ownedByInstance } from "../../graphql/access.ts";
 import { builder, type InputFields } from "../../graphql/builder.ts";
 import { ACCESS_ERRORS, ConflictError, NotConnectedError, RateLimitedError } from "../../graphql/errors.ts";
 import { withoutNulls } from "../../graphql/flags.ts";
@@ -68,6 +69,7 @@ const InstanceSettings = builder.objectRef<SettingsShape>("InstanceSettings").im
 });
 
 builder.prismaObject("WhatsApp", {
+  authScopes: ownedByInstance,
   name: "WhatsAppAccount",
   fields: (t) => ({
     jid: t.exposeString("remoteJid"),
@@ -78,6 +80,7 @@ builder.prismaObject("WhatsApp", {
 });
 
 builder.prismaObject("Business", {
+  authScopes: ownedByInstance,
   name: "BusinessProfile",
   fields: (t) => ({
     name: t.exposeString("name", { nullable: true }),

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Caller, requireAccount, requireCaller, requireInstanceAccess } from "../../auth/access.ts";
+import type { TokenRevocations } from "../../auth/revocations.ts";
 import { sha256, type TokenService } from "../../auth/tokens.ts";
 import type { PrismaClient } from "../../db/client.ts";
 import { ConflictError, ForbiddenError, NotConnectedError, NotFoundError } from "../../errors.ts";
@@ -28,6 +29,7 @@ export class InstanceService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly tokens: TokenService,
+    private readonly revocations: TokenRevocations,
     private readonly bus: EventBus,
     private readonly engine: Engine,
   ) {}
@@ -105,6 +107,8 @@ export class InstanceService {
       }),
       () => gone(instance),
     );
+    // Before newJwt goes out: a stream opened with the old token must not carry the new one.
+    this.revocations.revokeInstanceToken(instance.id);
     this.bus.publish({
       instanceId: instance.id,
       instanceName: instance.name,

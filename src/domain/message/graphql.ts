@@ -1,3 +1,4 @@
+import { ownedByInstance } from "../../graphql/access.ts";
 import { builder } from "../../graphql/builder.ts";
 import { ACCESS_ERRORS, NotConnectedError, UpstreamError } from "../../graphql/errors.ts";
 import { instanceRef } from "../../graphql/ids.ts";
@@ -13,6 +14,7 @@ import {
 } from "./content-types.ts";
 
 export const MessageNode = builder.prismaNode("Message", {
+  authScopes: ownedByInstance,
   id: { field: "id" },
   description: "A stored WhatsApp message; one per key (chat, id, fromMe).",
   fields: (t) => ({

@@ -1,4 +1,5 @@
 import { flagsOf } from "../../events/types.ts";
+import { ownedByInstance } from "../../graphql/access.ts";
 import { builder } from "../../graphql/builder.ts";
 import { ACCESS_ERRORS, RateLimitedError } from "../../graphql/errors.ts";
 import { EventFlagsInput, EventFlagsType, withoutNulls } from "../../graphql/flags.ts";
@@ -6,6 +7,7 @@ import { instanceRef } from "../../graphql/ids.ts";
 import { RATE_LIMITS } from "../../limits/rate-limits.ts";
 
 const SocketType = builder.prismaObject("Socket", {
+  authScopes: ownedByInstance,
   description: "The instance's WebSocket configuration (GET /ws/:instance).",
   fields: (t) => ({
     socketId: t.exposeString("id"),

@@ -1,10 +1,12 @@
 import { flagsOf } from "../../events/types.ts";
+import { ownedByInstance } from "../../graphql/access.ts";
 import { builder } from "../../graphql/builder.ts";
 import { ACCESS_ERRORS, ConflictError } from "../../graphql/errors.ts";
 import { EventFlagsInput, EventFlagsType, withoutNulls } from "../../graphql/flags.ts";
 import { instanceRef, rawId } from "../../graphql/ids.ts";
 
 const WebhookNode = builder.prismaNode("Webhook", {
+  authScopes: ownedByInstance,
   id: { field: "id" },
   description: "An HTTP endpoint that receives the instance's events.",
   fields: (t) => ({
