@@ -28,7 +28,7 @@ const ConfigSchema = z.object({
     .min(1024)
     .default(25 * 1024 * 1024),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
-  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(5000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(50_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   // WhatsApp engine
   WA_WS_URL: z

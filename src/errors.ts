@@ -54,8 +54,23 @@ export class ForbiddenError extends DomainError {
 
 export class RateLimitedError extends DomainError {
   readonly code = "RATE_LIMITED";
-  constructor(readonly retryAfterSeconds: number) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    /** Requests the spent window allows. */
+    readonly limit: number,
+  ) {
     super(`Rate limit exceeded, retry in ${retryAfterSeconds}s`);
+  }
+
+  /** Retry-After and the RateLimit-* fields of the IETF rate-limit headers draft. */
+  headers(): Record<string, string> {
+    const seconds = String(this.retryAfterSeconds);
+    return {
+      "retry-after": seconds,
+      "ratelimit-limit": String(this.limit),
+      "ratelimit-remaining": "0",
+      "ratelimit-reset": seconds,
+    };
   }
 }
 

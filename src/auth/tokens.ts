@@ -83,22 +83,34 @@ export class TokenService {
       .sign(this.key);
   }
 
-  /** Who a raw token belongs to, or null when it is not a valid current token. */
+  isAccountTokenHash(hash: string): boolean {
+    return sameHash(hash, this.accountTokenHash);
+  }
+
+  /**
+   * Who a raw token belongs to, or null when it is not a valid current token. A token that is
+   * not one of the gateway's JWTs may still be an instance's chosen token, whatever it looks like.
+   */
   async resolve(raw: string): Promise<Principal | null> {
     const hash = sha256(raw);
     if (sameHash(hash, this.accountTokenHash)) return { kind: "account" };
-    if (raw.split(".").length === 3) {
-      try {
-        const { payload } = await jwtVerify(raw, this.key, { algorithms: ["HS256"] });
-        if (!payload.sub || !payload.jti) return null;
-        const auth = await this.prisma.auth.findUnique({ where: { instanceId: payload.sub } });
-        return auth?.tokenId === payload.jti ? { kind: "instance", instanceId: payload.sub } : null;
-      } catch {
-        return null;
-      }
+    const signed = raw.split(".").length === 3 ? await this.verified(raw) : undefined;
+    if (signed) {
+      const auth = await this.prisma.auth.findUnique({ where: { instanceId: signed.instanceId } });
+      return auth?.tokenId === signed.tokenId ? { kind: "instance", instanceId: signed.instanceId } : null;
     }
     const auth = await this.prisma.auth.findUnique({ where: { customTokenHash: hash } });
     return auth ? { kind: "instance", instanceId: auth.instanceId } : null;
+  }
+
+  /** The instance and token id of a JWT this gateway signed, or undefined. */
+  private async verified(raw: string): Promise<{ instanceId: string; tokenId: string } | undefined> {
+    try {
+      const { payload } = await jwtVerify(raw, this.key, { algorithms: ["HS256"] });
+      return payload.sub && payload.jti ? { instanceId: payload.sub, tokenId: payload.jti } : undefined;
+    } catch {
+      return undefined;
+    }
   }
 }
 

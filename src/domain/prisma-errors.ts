@@ -1,12 +1,21 @@
 import { ConflictError, type DomainError } from "../errors.ts";
 
-/** Turns a unique-constraint violation (a lost race with another request) into a conflict. */
-export async function uniquely<T>(work: Promise<T>, conflictMessage: string): Promise<T> {
+/**
+ * Turns a unique-constraint violation (a lost race with another request) into a conflict; the
+ * message may depend on the model whose constraint failed (a nested write touches several).
+ */
+export async function uniquely<T>(
+  work: Promise<T>,
+  conflictMessage: string | ((model: string | undefined) => string),
+): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new ConflictError(conflictMessage);
-    throw error;
+    const { code, meta } = error as { code?: string; meta?: { modelName?: string } };
+    if (code !== "P2002") throw error;
+    throw new ConflictError(
+      typeof conflictMessage === "string" ? conflictMessage : conflictMessage(meta?.modelName),
+    );
   }
 }
 

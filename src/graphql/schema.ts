@@ -29,10 +29,15 @@ export function buildGraphQLSchema(limits?: RateLimiters): GraphQLSchema {
         `${info.parentType.name}.${info.fieldName}:${callerKey(context.caller, context.callerKey)}`,
       // The directive wraps resolvers outside the errors plugin, so the error is marked
       // here the way the plugin marks caught errors, to resolve as RateLimitedError.
-      onLimit: (response) =>
-        wrapErrorIfMatches(new RateLimitedError(Math.max(1, Math.ceil(response.msBeforeNext / 1000))), [
-          RateLimitedError,
-        ]),
+      onLimit: (response, directiveArgs, _source, _args, context) => {
+        const error = new RateLimitedError(
+          Math.max(1, Math.ceil(response.msBeforeNext / 1000)),
+          directiveArgs.limit,
+        );
+        // An HTTP answer carries the limit in its headers too (see the /graphql route).
+        if (context.limitReached) context.limitReached.error = error;
+        return wrapErrorIfMatches(error, [RateLimitedError]);
+      },
     });
   });
   const directiveDefinitions = buildSchema(

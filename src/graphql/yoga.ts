@@ -1,21 +1,23 @@
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
-import { PothosValidationError } from "@pothos/core";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Caller } from "../auth/access.ts";
 import { TokenRevokedError } from "../auth/revocations.ts";
 import { tokenFromHeaders } from "../auth/tokens.ts";
-import { DomainError } from "../errors.ts";
+import { DomainError, type RateLimitedError } from "../errors.ts";
 import { SlowConsumerError } from "../events/bus.ts";
 import type { Services } from "../services.ts";
 import type { GraphQLContext } from "./context.ts";
+import { useInputChecks } from "./input-checks.ts";
 
 /** What the HTTP and WebSocket servers hand Yoga for each operation. */
 export interface ServerContext {
   /** Request headers (HTTP) or connection params merged over upgrade headers (graphql-ws). */
   headers: Record<string, string | string[] | undefined>;
   clientAddress: string;
+  /** HTTP only: filled when an operation runs into a rate limit. */
+  limitReached?: { error?: RateLimitedError };
 }
 
 export async function callerFromHeaders(
@@ -44,15 +46,18 @@ function maskError(services: Services) {
     if (original instanceof TokenRevokedError) {
       return new GraphQLError(original.message, { extensions: { code: "TOKEN_REVOKED" } });
     }
-    if (original instanceof PothosValidationError) {
-      return new GraphQLError(original.message, { extensions: { code: "VALIDATION" } });
-    }
     if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) {
-      // Variable coercion wraps the scalar's own GraphQLError: a request error, answered 400.
+      // GraphQL's own errors and those raised on purpose (a variable of the wrong type, a
+      // malformed id or cursor, a negative page size) are the client's: answered, not logged.
       if (!original) return error;
       return new GraphQLError(error.message, {
         nodes: error.nodes,
-        extensions: { code: "VALIDATION", http: { status: 400 } },
+        path: error.path,
+        extensions: {
+          code: (original as GraphQLError).extensions.code ?? "VALIDATION",
+          // Without a path the whole request was refused (variable coercion): a 400.
+          ...(error.path ? {} : { http: { status: 400 } }),
+        },
       });
     }
     services.logger.error({ err: original }, "unexpected error in a GraphQL operation");
@@ -72,9 +77,9 @@ export function createGraphQLServer(
     landingPage: false,
     logging: false,
     maskedErrors: { maskError: maskError(services) },
-    context: async ({ headers, clientAddress }) => {
+    context: async ({ headers, clientAddress, limitReached }) => {
       const { caller } = await callerFromHeaders(services, headers);
-      return { caller, callerKey: clientAddress, services };
+      return { caller, callerKey: clientAddress, services, limitReached };
     },
     plugins: [
       EnvelopArmorPlugin({
@@ -86,6 +91,7 @@ export function createGraphQLServer(
         blockFieldSuggestion: { enabled: false },
       }),
       useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf"] }),
+      useInputChecks(config.GRAPHQL_MAX_COST),
     ],
   });
 }

@@ -1,12 +1,39 @@
 // The documented error shape and status codes of each API family, in one place. A shim
 // throws domain errors; the family's error handler answers them.
-import { DomainError, NotFoundError } from "../errors.ts";
+import { DomainError, NotFoundError, RateLimitedError } from "../errors.ts";
 
 export type Family = "codechat" | "evolution" | "ryze";
+
+/** The API family a path belongs to, for errors raised before a route is chosen. */
+export function familyOfPath(path: string): Family | "graphql" | undefined {
+  if (path.startsWith("/api/v2/")) return "codechat";
+  if (path.startsWith("/instance/")) return "evolution";
+  if (path.startsWith("/api/")) return "ryze";
+  if (path === "/graphql" || path.startsWith("/graphql?")) return "graphql";
+  return undefined;
+}
+
+/** GraphQL over HTTP's error shape, for requests refused before GraphQL runs. */
+export function graphqlErrorBody(message: string, code: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+/** An error answer for any path: its family's shape, or the plain shape elsewhere. */
+export function answerForPath(path: string, status: number, message: string, code: string): ErrorAnswer {
+  const family = familyOfPath(path);
+  if (family === "graphql") return { status, body: graphqlErrorBody(message, code) };
+  if (family)
+    return {
+      status,
+      body: errorBody(family, status, family === "ryze" ? (ryzeMessages[status] ?? message) : message),
+    };
+  return { status, body: { error: reasonPhrase[status] ?? "Error", message, statusCode: status } };
+}
 
 export interface ErrorAnswer {
   status: number;
   body: unknown;
+  headers?: Record<string, string>;
 }
 
 const reasonPhrase: Record<number, string> = {
@@ -16,6 +43,7 @@ const reasonPhrase: Record<number, string> = {
   404: "Not Found",
   409: "Conflict",
   413: "Payload Too Large",
+  414: "URI Too Long",
   415: "Unsupported Media Type",
   429: "Too Many Requests",
   502: "Bad Gateway",
@@ -82,7 +110,7 @@ export function answerError(family: Family, error: unknown): ErrorAnswer {
   if (error instanceof DomainError) {
     const status = statusByCode[family][error.code];
     const body = errorBody(family, status, domainMessage(family, error, status));
-    return { status, body };
+    return { status, body, headers: error instanceof RateLimitedError ? error.headers() : undefined };
   }
   const fastifyError = error as { statusCode?: number; message?: string; validation?: unknown };
   const status = fastifyError.statusCode && fastifyError.statusCode < 500 ? fastifyError.statusCode : 500;

@@ -11,10 +11,12 @@ import {
 import type { GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
+import type { RateLimitedError } from "../errors.ts";
 import { createGraphQLServer } from "../graphql/yoga.ts";
 import type { Services } from "../services.ts";
 import { coalesceSends } from "./coalesced-sends.ts";
 import { registerConnectPage } from "./connect-page.ts";
+import { answerForPath, graphqlErrorBody } from "./families.ts";
 import { registerShims, type ShimApp } from "./shims.ts";
 
 export interface HttpServer {
@@ -41,6 +43,19 @@ export async function createHttpServer(services: Services, schema: GraphQLSchema
     trustProxy: false,
     // Long names must reach the services, which answer in the family's error shape.
     routerOptions: { maxParamLength: 2048 },
+    // A path that cannot be decoded or is too long never reaches a route: answered here, in the
+    // shape of the family the path belongs to.
+    frameworkErrors: (error, request, reply) => {
+      const path = (request.url ?? "/").split("?")[0];
+      const tooLong = error.code === "FST_ERR_MAX_PARAM_LENGTH";
+      const answer = answerForPath(
+        path,
+        tooLong ? 414 : 400,
+        tooLong ? "A path parameter is too long" : "The path is not a valid URL (bad percent-encoding)",
+        "VALIDATION",
+      );
+      void reply.status(answer.status as never).send(answer.body as never);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -69,13 +84,25 @@ export async function createHttpServer(services: Services, schema: GraphQLSchema
     url: "/graphql",
     method: ["GET", "POST", "OPTIONS"],
     schema: { hide: true },
+    // The body is parsed before GraphQL runs: its errors (bad JSON, too large) answered as GraphQL's.
+    errorHandler: (error, _request, reply) => {
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+      const message = status === 500 ? "Internal server error" : error.message;
+      if (status === 500) services.logger.error({ err: error }, "GraphQL request failed");
+      void reply
+        .status(status)
+        .send(graphqlErrorBody(message, status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST"));
+    },
     handler: async (request, reply) => {
+      const limitReached: { error?: RateLimitedError } = {};
       const response = await yoga.handleNodeRequestAndResponse(request, reply, {
         headers: request.headers,
         clientAddress: request.ip,
+        limitReached,
       });
       reply.status(response.status);
       for (const [key, value] of response.headers) reply.header(key, value);
+      if (limitReached.error) reply.headers(limitReached.error.headers());
       reply.send(response.body);
       return reply;
     },

@@ -64,7 +64,7 @@ export class RateLimiters {
       return null;
     } catch (error) {
       if (error instanceof RateLimiterRes) {
-        return new RateLimitedError(Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
+        return new RateLimitedError(Math.max(1, Math.ceil(error.msBeforeNext / 1000)), window.limit);
       }
       throw error;
     }

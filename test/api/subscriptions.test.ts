@@ -27,7 +27,9 @@ describe("instanceEvents subscription over graphql-ws", () => {
     const own = collect(ownClient, InstanceEventsDocument, { instanceId: instance.id });
     const account = collect(accountClient, InstanceEventsDocument, { instanceId: instance.id });
     // The subscriptions are live once the server has registered them on the bus.
-    await expect.poll(() => running.app.services.bus.listenerCount()).toBe(listeners + 2);
+    await expect
+      .poll(() => running.app.services.bus.listenerCount(), { timeout: 10_000 })
+      .toBe(listeners + 2);
 
     const rotated = await gql(running.url, RotateInstanceTokenDocument, { id: instance.id }, ACCOUNT_TOKEN);
     const token =

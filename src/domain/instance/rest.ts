@@ -9,6 +9,7 @@ import { provisionInstance } from "./provisioning.ts";
 
 const InstanceIdParams = z.object({ instanceId: z.string().describe("ID of the instance.") });
 const InstanceNameParams = z.object({ instanceName: z.string().describe("Name of the instance.") });
+const byName = { instance: { param: "instanceName", by: "name" } } as const;
 
 /** CodeChat's InstanceFindResponse: the instance with Auth, WhatsApp, Webhook[] and Business. */
 async function codechatInstance(kit: ShimKit, instance: Instance) {
@@ -79,6 +80,7 @@ export const instanceRestRoutes: ShimRoutes = {
     app.delete(
       "/api/v2/instance/:instanceId/logout",
       {
+        config: { access: { instance: { param: "instanceId", by: "id" } } },
         schema: { summary: "Log off the WhatsApp instance (it must be connected)", params: InstanceIdParams },
       },
       async (request) => {
@@ -93,6 +95,7 @@ export const instanceRestRoutes: ShimRoutes = {
     app.delete(
       "/instance/delete/:instanceName",
       {
+        config: { access: byName, rateLimit: "Mutation.deleteInstance" },
         schema: {
           summary: "Permanently delete an instance (10/min and 100/h per caller)",
           params: InstanceNameParams,
@@ -100,14 +103,16 @@ export const instanceRestRoutes: ShimRoutes = {
         },
       },
       async (request) => {
-        await kit.limit(request, "Mutation.deleteInstance");
         await kit.services.instances.delete(await kit.caller(request), { name: request.params.instanceName });
         return { status: "SUCCESS", error: false, response: { message: "Instance deleted" } };
       },
     );
     app.delete(
       "/instance/logout/:instanceName",
-      { schema: { summary: "Log the instance off WhatsApp, keeping its data", params: InstanceNameParams } },
+      {
+        config: { access: byName },
+        schema: { summary: "Log the instance off WhatsApp, keeping its data", params: InstanceNameParams },
+      },
       async (request) => {
         await kit.services.instances.logout(await kit.caller(request), { name: request.params.instanceName });
         return { status: "SUCCESS", error: false, response: { message: "Instance logged out" } };
@@ -119,6 +124,7 @@ export const instanceRestRoutes: ShimRoutes = {
     app.post(
       "/api/instance/new",
       {
+        config: { access: "account", rateLimit: "Ryze.createInstance" },
         schema: {
           summary: "Create an instance (account token, 20/min)",
           body: RyzeCreateBody,
@@ -126,7 +132,6 @@ export const instanceRestRoutes: ShimRoutes = {
         },
       },
       async (request, reply) => {
-        await kit.limit(request, "Ryze.createInstance");
         const body = request.body;
         const created = await provisionInstance(kit.services, await kit.caller(request), {
           instance: {

@@ -19,6 +19,8 @@ export interface InstanceFilter {
   connection?: "open" | "connecting" | "close" | "refused" | null;
 }
 
+const tokenTaken = () => new ConflictError("This token cannot be used: choose another one");
+
 /** The answer when an instance found a moment ago was deleted meanwhile. */
 const gone = (instance: Instance) => new NotFoundError("Instance", instance.name);
 
@@ -61,17 +63,17 @@ export class InstanceService {
   async create(caller: Caller, input: CreateInstanceInput): Promise<{ instance: Instance; token: string }> {
     requireAccount(caller);
     const { token: customToken, ...data } = validate(CreateInstanceInput, input);
+    const customTokenHash = customToken ? sha256(customToken) : null;
+    // A chosen token must name this instance alone: not the account token, not another's.
+    if (customTokenHash && this.tokens.isAccountTokenHash(customTokenHash)) throw tokenTaken();
     // The id is chosen here so the token can be signed and stored in the same insert.
     const id = randomUUID();
     const issued = await this.tokens.issue(id);
-    const auth = {
-      tokenId: issued.tokenId,
-      issuedAt: issued.issuedAt,
-      customTokenHash: customToken ? sha256(customToken) : null,
-    };
+    const auth = { tokenId: issued.tokenId, issuedAt: issued.issuedAt, customTokenHash };
     const instance = await uniquely(
       this.prisma.instance.create({ data: { ...data, id, auth: { create: auth } } }),
-      `An instance named "${data.name}" already exists`,
+      (model) =>
+        model === "Auth" ? tokenTaken().message : `An instance named "${data.name}" already exists`,
     );
     return { instance, token: customToken ?? issued.token };
   }

@@ -19,6 +19,7 @@ export function ryzeWebsocket(socket: Socket) {
 }
 
 const InstanceNameParams = z.object({ instance: z.string().describe("Instance name.") });
+const byName = { instance: { param: "instance", by: "name" } } as const;
 
 const SetWebsocketBody = z.object({
   enabled: z
@@ -36,6 +37,10 @@ export const socketRestRoutes: ShimRoutes = {
     app.delete(
       "/api/v2/instance/:instanceId/socket",
       {
+        config: {
+          access: { instance: { param: "instanceId", by: "id" } },
+          rateLimit: "Mutation.deleteSocket",
+        },
         schema: {
           summary: "Delete the instance's socket configuration",
           params: z.object({ instanceId: z.string().describe("ID of the instance.") }),
@@ -43,7 +48,6 @@ export const socketRestRoutes: ShimRoutes = {
         },
       },
       async (request, reply) => {
-        await kit.limit(request, "Mutation.deleteSocket");
         const socket = await kit.services.sockets.delete(await kit.caller(request), {
           id: request.params.instanceId,
         });
@@ -65,6 +69,7 @@ export const socketRestRoutes: ShimRoutes = {
     app.post(
       "/api/events/websocket/:instance",
       {
+        config: { access: byName, rateLimit: "Mutation.setSocket" },
         schema: {
           summary: "Set Websocket (idempotent upsert, 100/min per token)",
           params: InstanceNameParams,
@@ -73,7 +78,6 @@ export const socketRestRoutes: ShimRoutes = {
         },
       },
       async (request) => {
-        await kit.limit(request, "Mutation.setSocket");
         const { enabled, events, mediaBase64 } = request.body;
         const socket = await kit.services.sockets.set(
           await kit.caller(request),
@@ -92,6 +96,7 @@ export const socketRestRoutes: ShimRoutes = {
     app.get(
       "/api/events/getWebsocket/:instance",
       {
+        config: { access: byName },
         schema: { summary: "Check WebSocket config", params: InstanceNameParams, security: [{ token: [] }] },
       },
       async (request) => {

@@ -37,7 +37,10 @@ export const webhookRestRoutes: ShimRoutes = {
   codechat(app, kit) {
     app.put(
       "/api/v2/instance/:instanceId/webhook/:webhookId",
-      { schema: { summary: "Update Webhook", params: Params, body: UpdateBody, security: [{ bearer: [] }] } },
+      {
+        config: { access: { instance: { param: "instanceId", by: "id" } } },
+        schema: { summary: "Update Webhook", params: Params, body: UpdateBody, security: [{ bearer: [] }] },
+      },
       async (request) => {
         const { instanceId, webhookId } = request.params;
         const webhook = await kit.services.webhooks.update(
