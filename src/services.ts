@@ -8,6 +8,7 @@ import { WebhookService } from "./domain/webhook/service.ts";
 import type { EventBus } from "./events/bus.ts";
 import type { RateLimiters } from "./limits/rate-limits.ts";
 import type { Logger } from "./logger.ts";
+import { createOutboundClient, type OutboundClient } from "./outbound/client.ts";
 import { Engine } from "./whatsapp/engine.ts";
 
 /** Everything a request handler may call: GraphQL resolvers and REST shims alike. */
@@ -19,6 +20,7 @@ export interface Services {
   bus: EventBus;
   tokens: TokenService;
   limits: RateLimiters;
+  outbound: OutboundClient;
   engine: Engine;
   instances: InstanceService;
   webhooks: WebhookService;
@@ -37,13 +39,15 @@ export function createServices(parts: {
   const prisma = parts.db.prisma;
   const engine = new Engine(parts.config, parts.db, parts.bus, parts.logger);
   const instances = new InstanceService(prisma, parts.tokens, parts.bus, engine);
+  const outbound = createOutboundClient(parts.config, parts.logger);
   return {
     ...parts,
     prisma,
+    outbound,
     engine,
     instances,
     webhooks: new WebhookService(prisma, instances),
-    messages: new MessageService(prisma, instances, engine, parts.config),
+    messages: new MessageService(prisma, instances, engine, parts.config, outbound),
     sockets: new SocketService(prisma, instances),
   };
 }
