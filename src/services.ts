@@ -46,7 +46,7 @@ export function createServices(parts: {
     outbound,
     engine,
     instances,
-    webhooks: new WebhookService(prisma, instances),
+    webhooks: new WebhookService(prisma, instances, outbound.policy),
     messages: new MessageService(prisma, instances, engine, parts.config, outbound),
     sockets: new SocketService(prisma, instances),
   };
