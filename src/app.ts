@@ -54,6 +54,7 @@ export async function createApp(
     async close() {
       await services.engine.stopAll();
       await http.close();
+      await services.outbound.close();
       redis?.disconnect();
       await db.close();
     },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseAllowList } from "./outbound/allow-list.ts";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -55,6 +56,24 @@ const ConfigSchema = z.object({
     .int()
     .min(1024)
     .default(16 * 1024 * 1024),
+  // Outbound requests to user-given URLs (media, webhooks)
+  OUTBOUND_ALLOW: z
+    .string()
+    .default("")
+    .transform((text, context) => {
+      const { list, invalid } = parseAllowList(text);
+      for (const entry of invalid) {
+        context.addIssue({
+          code: "custom",
+          message: `"${entry}" is not a CIDR range, an address or a host name`,
+        });
+      }
+      return list;
+    }),
+  OUTBOUND_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  OUTBOUND_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  OUTBOUND_BODY_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  OUTBOUND_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {

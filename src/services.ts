@@ -9,6 +9,7 @@ import { WebhookService } from "./domain/webhook/service.ts";
 import type { EventBus } from "./events/bus.ts";
 import type { RateLimiters } from "./limits/rate-limits.ts";
 import type { Logger } from "./logger.ts";
+import { createOutboundClient, type OutboundClient } from "./outbound/client.ts";
 import { Engine } from "./whatsapp/engine.ts";
 
 /** Everything a request handler may call: GraphQL resolvers and REST shims alike. */
@@ -21,6 +22,7 @@ export interface Services {
   tokens: TokenService;
   revocations: TokenRevocations;
   limits: RateLimiters;
+  outbound: OutboundClient;
   engine: Engine;
   instances: InstanceService;
   webhooks: WebhookService;
@@ -41,14 +43,16 @@ export function createServices(parts: {
   const revocations = new TokenRevocations();
   revocations.onRevoke((instanceId) => parts.bus.endStreamsOfInstanceToken(instanceId));
   const instances = new InstanceService(prisma, parts.tokens, revocations, parts.bus, engine);
+  const outbound = createOutboundClient(parts.config, parts.logger);
   return {
     ...parts,
     prisma,
     revocations,
+    outbound,
     engine,
     instances,
-    webhooks: new WebhookService(prisma, instances),
-    messages: new MessageService(prisma, instances, engine, parts.config),
+    webhooks: new WebhookService(prisma, instances, outbound.policy),
+    messages: new MessageService(prisma, instances, engine, parts.config, outbound),
     sockets: new SocketService(prisma, instances),
   };
 }

@@ -348,12 +348,19 @@ describe("RyzeAPI POST /api/instance/new", () => {
     expect(read.status).toBe(200);
   });
 
-  it("keeps the instance when a sub-block is invalid, accepts a chosen token, refuses instance tokens", async () => {
+  it("refuses a bad webhook block before creating anything, accepts a chosen token, refuses instance tokens", async () => {
     const name = uniqueName("ryze");
     const chosen = "my-own-instance-token-123456";
-    const answer = await rest(running.url, "POST", "/api/instance/new", {
+    const badWebhook = await rest(running.url, "POST", "/api/instance/new", {
       headers: { token: ACCOUNT_TOKEN },
       body: { name, token: chosen, webhookURL: "not a url" },
+    });
+    expect(badWebhook.status).toBe(400);
+    expect(badWebhook.body).toEqual({ success: false, error: { message: "Invalid request body" } });
+    expect(await running.app.services.prisma.instance.count({ where: { name } })).toBe(0);
+    const answer = await rest(running.url, "POST", "/api/instance/new", {
+      headers: { token: ACCOUNT_TOKEN },
+      body: { name, token: chosen },
     });
     expect(answer.status).toBe(201);
     expect(answer.body.instance.token).toBe(chosen);
@@ -369,6 +376,11 @@ describe("RyzeAPI POST /api/instance/new", () => {
       body: { name: uniqueName("ryze") },
     });
     expect(byInstance.status).toBe(401);
+    const byInstanceBadWebhook = await rest(running.url, "POST", "/api/instance/new", {
+      headers: { token: chosen },
+      body: { name: uniqueName("ryze"), webhookURL: "http://127.0.0.1/hook" },
+    });
+    expect(byInstanceBadWebhook.status).toBe(401);
     const duplicate = await rest(running.url, "POST", "/api/instance/new", {
       headers: { token: ACCOUNT_TOKEN },
       body: { name },

@@ -24,24 +24,45 @@ let running: RunningApp;
 let instance: InstanceFixture;
 let files: Server;
 let filesUrl: string;
+/** A loopback server the gateway is not allowed to reach. */
+let internal: Server;
+let internalUrl: string;
+let internalHits = 0;
+let closedPortUrl: string;
 const photo = randomBytes(1500);
 
 beforeAll(async () => {
   sim = await WhatsAppSimulator.start();
-  running = await startGateway(sim, { MEDIA_MAX_BYTES: String(MAX_BYTES) });
+  // The file server below runs on 127.0.0.1: the outbound policy refuses loopback unless allowed.
+  running = await startGateway(sim, { MEDIA_MAX_BYTES: String(MAX_BYTES), OUTBOUND_ALLOW: "127.0.0.1" });
   instance = await createInstance(running.url);
   await linkInstance(running, sim, instance, ACCOUNT);
   files = createServer((request, response) => {
     if (request.url === "/big.jpg") response.end(Buffer.alloc(MAX_BYTES + 1, 1));
+    else if (request.url === "/to-internal")
+      response.writeHead(302, { location: `${internalUrl}/photo.jpg` }).end();
+    else if (request.url === "/to-closed-port")
+      response.writeHead(302, { location: `${closedPortUrl}/photo.jpg` }).end();
     else if (request.url === "/photo.jpg")
       response.writeHead(200, { "content-type": "image/jpeg" }).end(photo);
     else response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => files.listen(0, "127.0.0.1", resolve));
   filesUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
+  internal = createServer((_request, response) => {
+    internalHits += 1;
+    response.writeHead(200, { "content-type": "image/jpeg" }).end(photo);
+  });
+  await new Promise<void>((resolve) => internal.listen(0, "127.0.0.2", resolve));
+  internalUrl = `http://127.0.0.2:${(internal.address() as AddressInfo).port}`;
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+  closedPortUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+  await new Promise((resolve) => closed.close(resolve));
 });
 afterAll(async () => {
   files?.close();
+  internal?.close();
   await running?.stop();
   await sim?.stop();
 });
@@ -135,6 +156,25 @@ describe("sendMedia", () => {
     expect(both.data?.sendMedia).toMatchObject({ __typename: "ValidationError" });
     const neither = await send({ kind: "video" });
     expect(neither.data?.sendMedia).toMatchObject({ __typename: "ValidationError" });
+    expect(await storedMediaCount()).toBe(before);
+  });
+
+  it("refuses sources outside the outbound policy; a refused hop reads like a closed port", async () => {
+    const before = await storedMediaCount();
+    const direct = await send({ kind: "image", url: `${internalUrl}/photo.jpg` });
+    expect(direct.data?.sendMedia).toMatchObject({
+      __typename: "ValidationError",
+      message: "url: must point to a public address (127.0.0.2 is loopback)",
+    });
+    const redirected = await send({ kind: "image", url: `${filesUrl}/to-internal` });
+    const closedPort = await send({ kind: "image", url: `${filesUrl}/to-closed-port` });
+    for (const result of [redirected, closedPort]) {
+      expect(result.data?.sendMedia).toMatchObject({
+        __typename: "ValidationError",
+        message: "url: could not fetch the media",
+      });
+    }
+    expect(internalHits).toBe(0);
     expect(await storedMediaCount()).toBe(before);
   });
 

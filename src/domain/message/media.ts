@@ -1,27 +1,29 @@
 import { ValidationError } from "../../errors.ts";
+import { type OutboundClient, OutboundError } from "../../outbound/client.ts";
 
-/** Fetches media from a URL, refusing more than `maxBytes` (checked while reading, not after). */
-export async function downloadMedia(url: string, maxBytes: number): Promise<Buffer> {
-  let response: Response;
+/**
+ * Fetches media through the outbound client, refusing more than `maxBytes` (checked while
+ * reading). A URL refused as written gets its reason; past that, a refused destination, a
+ * failed connection and a timeout all read "could not fetch the media", so the answers do not
+ * map the internal network. An answered status is told: only allowed hosts get to answer.
+ */
+export async function downloadMedia(
+  outbound: OutboundClient,
+  url: string,
+  maxBytes: number,
+): Promise<Buffer> {
+  const refusal = outbound.policy.urlRefusal(url);
+  if (refusal) throw new ValidationError([{ path: "url", message: refusal }]);
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(30_000), redirect: "follow" });
+    return (await outbound.download(url, { maxBytes })).body;
   } catch (error) {
-    throw new ValidationError([
-      { path: "url", message: `could not fetch the media: ${(error as Error).message}` },
-    ]);
+    if (!(error instanceof OutboundError)) throw error;
+    throw new ValidationError([{ path: "url", message: mediaFailure(error, maxBytes) }]);
   }
-  if (!response.ok || !response.body) {
-    throw new ValidationError([{ path: "url", message: `the media URL answered ${response.status}` }]);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.length;
-    if (size > maxBytes) {
-      await response.body.cancel().catch(() => undefined);
-      throw new ValidationError([{ path: "url", message: `the media is larger than ${maxBytes} bytes` }]);
-    }
-    chunks.push(Buffer.from(chunk));
-  }
-  return Buffer.concat(chunks);
+}
+
+function mediaFailure(error: OutboundError, maxBytes: number): string {
+  if (error.reason === "status") return `the media URL answered ${error.status}`;
+  if (error.reason === "too-large") return `the media is larger than ${maxBytes} bytes`;
+  return "could not fetch the media";
 }

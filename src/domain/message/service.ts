@@ -6,6 +6,7 @@ import type { Config } from "../../config.ts";
 import type { PrismaClient } from "../../db/client.ts";
 import { NotConnectedError, NotFoundError, UpstreamError, ValidationError } from "../../errors.ts";
 import type { Message } from "../../generated/sqlite/client.ts";
+import type { OutboundClient } from "../../outbound/client.ts";
 import type { Engine } from "../../whatsapp/engine.ts";
 import { toPlain } from "../../whatsapp/plain.ts";
 import { messageKeyOf, saveMessages } from "../../whatsapp/store.ts";
@@ -30,6 +31,7 @@ export class MessageService {
     private readonly instances: InstanceService,
     private readonly engine: Engine,
     private readonly config: Config,
+    private readonly outbound: OutboundClient,
   ) {}
 
   /** The stored messages a caller may read, as a Prisma filter. */
@@ -51,7 +53,7 @@ export class MessageService {
     this.socketOf(instance);
     const data = media.base64
       ? Buffer.from(media.base64, "base64")
-      : await downloadMedia(media.url ?? "", this.config.MEDIA_MAX_BYTES);
+      : await downloadMedia(this.outbound, media.url ?? "", this.config.MEDIA_MAX_BYTES);
     if (data.length === 0 || data.length > this.config.MEDIA_MAX_BYTES) {
       throw new ValidationError([
         { path: "base64", message: `media must be 1 to ${this.config.MEDIA_MAX_BYTES} bytes` },

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { type Caller, requireCaller, requireInstanceAccess } from "../../auth/access.ts";
 import type { PrismaClient } from "../../db/client.ts";
-import { NotFoundError } from "../../errors.ts";
+import { NotFoundError, ValidationError } from "../../errors.ts";
 import type { Webhook, WebhookEvents } from "../../generated/sqlite/client.ts";
+import type { OutboundPolicy } from "../../outbound/policy.ts";
 import { EventFlagsPatch } from "../flags.ts";
 import { Uuid } from "../instance/schemas.ts";
 import type { InstanceRef, InstanceService } from "../instance/service.ts";
@@ -18,6 +19,7 @@ export class WebhookService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly instances: InstanceService,
+    private readonly outbound: OutboundPolicy,
   ) {}
 
   async list(caller: Caller, ref: InstanceRef): Promise<WebhookWithEvents[]> {
@@ -45,9 +47,16 @@ export class WebhookService {
     return webhook as WebhookWithEvents;
   }
 
+  /** Validates a webhook to create, its URL against the outbound policy included. */
+  checkCreate(input: CreateWebhookInput) {
+    const data = validate(CreateWebhookInput, input);
+    this.checkUrl(data.url);
+    return data;
+  }
+
   async create(caller: Caller, ref: InstanceRef, input: CreateWebhookInput): Promise<WebhookWithEvents> {
     const instance = await this.instances.get(caller, ref);
-    const { events, ...data } = validate(CreateWebhookInput, input);
+    const { events, ...data } = this.checkCreate(input);
     const created = this.prisma.webhook.create({
       data: {
         ...data,
@@ -72,9 +81,19 @@ export class WebhookService {
   ): Promise<WebhookWithEvents> {
     const existing = await this.get(caller, webhookId, scope);
     const data = validate(UpdateWebhookInput, input);
+    this.checkUrl(data.url);
     const updated = this.prisma.webhook.update({ where: { id: existing.id }, data, include: withEvents });
     const named = uniquely(updated, `A webhook named "${data.name}" already exists`);
     return (await whileItExists(named, () => new NotFoundError("Webhook", webhookId))) as WebhookWithEvents;
+  }
+
+  /**
+   * Checks the URL as written; a name that resolves to a refused address is caught when a
+   * delivery connects, so no DNS lookup runs on the caller's request.
+   */
+  private checkUrl(url: string | undefined) {
+    const refusal = url === undefined ? undefined : this.outbound.urlRefusal(url);
+    if (refusal) throw new ValidationError([{ path: "url", message: refusal }]);
   }
 
   async setEvents(caller: Caller, webhookId: string, events: EventFlagsPatch): Promise<WebhookWithEvents> {
