@@ -21,6 +21,19 @@ const ConfigSchema = z.object({
   ACCOUNT_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   PUBLIC_URL: z.string().url().optional(),
+  CORS_ORIGINS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (origins) => origins.every((origin) => origin === "*" || isOrigin(origin)),
+      "must be a comma-separated list of origins like https://app.example.com, or *",
+    )
+    .default([]),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   GRAPHIQL: bool.default(true),
   BODY_LIMIT_BYTES: z.coerce
@@ -75,6 +88,15 @@ const ConfigSchema = z.object({
   OUTBOUND_BODY_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   OUTBOUND_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
 });
+
+/** An origin as browsers send it: scheme, host and port, nothing else. */
+function isOrigin(value: string): boolean {
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+}
 
 export type Config = z.infer<typeof ConfigSchema> & {
   databaseProvider: "sqlite" | "postgresql";

@@ -75,6 +75,8 @@ export function createGraphQLServer(
     graphqlEndpoint: "/graphql",
     graphiql: config.GRAPHIQL ? { subscriptionsProtocol: "WS", title: "wagraph" } : false,
     landingPage: false,
+    // Cross-origin access is decided once for every path, by the HTTP server (CORS_ORIGINS).
+    cors: false,
     logging: false,
     maskedErrors: { maskError: maskError(services) },
     context: async ({ headers, clientAddress, limitReached }) => {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
+import fastifyCors from "@fastify/cors";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyBaseLogger, LogController } from "fastify";
 import {
@@ -58,6 +59,19 @@ export async function createHttpServer(services: Services, schema: GraphQLSchema
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  // No cross-origin access unless origins are listed. Tokens travel in headers, never in
+  // cookies, so credentials are not allowed.
+  await app.register(fastifyCors, {
+    origin: config.CORS_ORIGINS.includes("*")
+      ? "*"
+      : config.CORS_ORIGINS.length
+        ? config.CORS_ORIGINS
+        : false,
+    credentials: false,
+    methods: ["GET", "POST", "PUT", "DELETE"],
+    allowedHeaders: ["authorization", "apikey", "token", "content-type", "x-graphql-yoga-csrf"],
+    maxAge: 600,
+  });
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(fastifySwagger, {
@@ -82,7 +96,7 @@ export async function createHttpServer(services: Services, schema: GraphQLSchema
   const yoga = createGraphQLServer(schema, services);
   app.route({
     url: "/graphql",
-    method: ["GET", "POST", "OPTIONS"],
+    method: ["GET", "POST"],
     schema: { hide: true },
     // The body is parsed before GraphQL runs: its errors (bad JSON, too large) answered as GraphQL's.
     errorHandler: (error, _request, reply) => {

@@ -1,8 +1,9 @@
 // Unknown callers learn nothing: every REST path authenticates (and, where the path names an
 // instance, authorizes) before it reads or validates the body.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SendTextDocument } from "../generated/graphql.ts";
 import { ACCOUNT_TOKEN, type RunningApp, startApp } from "../support/app.ts";
-import { rest } from "../support/clients.ts";
+import { gql, rest } from "../support/clients.ts";
 import { createInstance, createWebhook, type InstanceFixture } from "../support/fixtures.ts";
 
 let running: RunningApp;
@@ -125,6 +126,31 @@ describe("REST paths authenticate before they validate", () => {
     );
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body).toMatchObject({ statusCode: 413, error: "Payload Too Large" });
+  });
+});
+
+describe("GraphQL operations on an instance", () => {
+  it("refuse another instance's token before validating the input", async () => {
+    const sends = [
+      { to: "not a number", text: "hi" },
+      { to: "15551234567", text: "" },
+    ];
+    for (const variables of sends) {
+      const foreign = await gql(
+        running.url,
+        SendTextDocument,
+        { instanceId: instance.id, ...variables },
+        other.token,
+      );
+      expect(foreign.data?.sendText.__typename).toBe("ForbiddenError");
+      const own = await gql(
+        running.url,
+        SendTextDocument,
+        { instanceId: instance.id, ...variables },
+        instance.token,
+      );
+      expect(own.data?.sendText.__typename).toBe("ValidationError");
+    }
   });
 });
 

@@ -41,15 +41,15 @@ export class MessageService {
   }
 
   async sendText(caller: Caller, ref: InstanceRef, input: z.input<typeof SendText>): Promise<Message> {
-    const { to, text, quotedKeyId, mentions } = validate(SendText, input);
     const instance = await this.instances.get(caller, ref);
+    const { to, text, quotedKeyId, mentions } = validate(SendText, input);
     const quoted = quotedKeyId ? await this.quoted(instance.id, to, quotedKeyId) : undefined;
     return this.send(instance, to, { text, ...(mentions ? { mentions } : {}) }, quoted);
   }
 
   async sendMedia(caller: Caller, ref: InstanceRef, input: z.input<typeof SendMedia>): Promise<Message> {
-    const media = validate(SendMedia, input);
     const instance = await this.instances.get(caller, ref);
+    const media = validate(SendMedia, input);
     this.socketOf(instance);
     const data = media.base64
       ? Buffer.from(media.base64, "base64")
@@ -85,16 +85,16 @@ export class MessageService {
     ref: InstanceRef,
     input: z.input<typeof SendLocation>,
   ): Promise<Message> {
-    const { to, latitude, longitude, name, address } = validate(SendLocation, input);
     const instance = await this.instances.get(caller, ref);
+    const { to, latitude, longitude, name, address } = validate(SendLocation, input);
     return this.send(instance, to, {
       location: { degreesLatitude: latitude, degreesLongitude: longitude, name, address },
     });
   }
 
   async sendContact(caller: Caller, ref: InstanceRef, input: z.input<typeof SendContact>): Promise<Message> {
-    const { to, fullName, phoneNumber, organization } = validate(SendContact, input);
     const instance = await this.instances.get(caller, ref);
+    const { to, fullName, phoneNumber, organization } = validate(SendContact, input);
     const digits = phoneNumber.replace(/\D/g, "");
     const vcard = [
       "BEGIN:VCARD",
@@ -114,21 +114,21 @@ export class MessageService {
     ref: InstanceRef,
     input: z.input<typeof SendReaction>,
   ): Promise<Message> {
-    const { key, emoji } = validate(SendReaction, input);
     const instance = await this.instances.get(caller, ref);
+    const { key, emoji } = validate(SendReaction, input);
     const target = { remoteJid: key.chatJid, id: key.keyId, fromMe: key.fromMe };
     return this.send(instance, key.chatJid, { react: { text: emoji, key: target } });
   }
 
   async sendPoll(caller: Caller, ref: InstanceRef, input: z.input<typeof SendPoll>): Promise<Message> {
-    const { to, name, options, selectableCount } = validate(SendPoll, input);
     const instance = await this.instances.get(caller, ref);
+    const { to, name, options, selectableCount } = validate(SendPoll, input);
     return this.send(instance, to, { poll: { name, values: options, selectableCount } });
   }
 
   async markRead(caller: Caller, ref: InstanceRef, input: z.input<typeof MarkRead>): Promise<number> {
-    const { keys } = validate(MarkRead, input);
     const instance = await this.instances.get(caller, ref);
+    const { keys } = validate(MarkRead, input);
     const sock = this.socketOf(instance);
     await sock.readMessages(
       keys.map((key) => ({ remoteJid: key.chatJid, id: key.keyId, fromMe: key.fromMe })),
@@ -141,8 +141,8 @@ export class MessageService {
     ref: InstanceRef,
     input: z.input<typeof SendPresence>,
   ): Promise<boolean> {
-    const { to, presence } = validate(SendPresence, input);
     const instance = await this.instances.get(caller, ref);
+    const { to, presence } = validate(SendPresence, input);
     await this.socketOf(instance).sendPresenceUpdate(presence, to);
     return true;
   }
