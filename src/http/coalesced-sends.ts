@@ -2,7 +2,7 @@ import type { Socket } from "node:net";
 import type { WebSocket } from "ws";
 
 /** Above this many bytes waiting on a socket, a send waits for its write again. */
-const MAX_UNWRITTEN_BYTES = 1 << 20;
+export const MAX_UNWRITTEN_BYTES = 1 << 20;
 
 type SendCallback = (error?: Error) => void;
 
@@ -23,7 +23,7 @@ export function coalesceSends(ws: WebSocket): void {
     const callback =
       typeof optionsOrCallback === "function" ? (optionsOrCallback as SendCallback) : maybeCallback;
     const options = typeof optionsOrCallback === "object" ? optionsOrCallback : {};
-    if (ws.readyState !== ws.OPEN || raw.writableLength + ws.bufferedAmount > MAX_UNWRITTEN_BYTES) {
+    if (ws.readyState !== ws.OPEN || ws.bufferedAmount > MAX_UNWRITTEN_BYTES) {
       send(data, options, callback ?? noop);
       return;
     }

@@ -11,7 +11,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
-import { WebSocketServer } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import type { RateLimitedError } from "../errors.ts";
 import { createGraphQLServer } from "../graphql/yoga.ts";
 import type { Services } from "../services.ts";
@@ -22,6 +22,8 @@ import { registerShims, type ShimApp } from "./shims.ts";
 
 export interface HttpServer {
   app: ShimApp;
+  /** The graphql-ws connections open now. */
+  webSocketClients(): ReadonlySet<WebSocket>;
   /** Closes WebSocket clients and the HTTP server. */
   close(): Promise<void>;
 }
@@ -183,6 +185,7 @@ export async function createHttpServer(services: Services, schema: GraphQLSchema
 
   return {
     app,
+    webSocketClients: () => graphqlSockets.clients,
     close: async () => {
       for (const client of graphqlSockets.clients) client.close(1001, "server shutting down");
       graphqlSockets.close();

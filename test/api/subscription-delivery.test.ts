@@ -4,7 +4,7 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import WebSocket, { WebSocketServer } from "ws";
-import { coalesceSends } from "../../src/http/coalesced-sends.ts";
+import { coalesceSends, MAX_UNWRITTEN_BYTES } from "../../src/http/coalesced-sends.ts";
 import { ACCOUNT_TOKEN, type RunningApp, startApp } from "../support/app.ts";
 import { createInstance } from "../support/fixtures.ts";
 
@@ -68,7 +68,17 @@ describe("event delivery over graphql-ws", () => {
 
   it("drops a client that stops reading, with a bounded amount left unwritten", async () => {
     const instance = await createInstance(running.url);
+    const before = new Set(running.app.http.webSocketClients());
     const subscriber = await rawSubscriber(instance.uuid);
+    const [server] = [...running.app.http.webSocketClients()].filter((client) => !before.has(client));
+    // What the server holds for this client, measured after every frame it sends.
+    let mostUnwritten = 0;
+    const send = server.send.bind(server);
+    server.send = ((...args: Parameters<typeof send>) => {
+      send(...args);
+      // Bytes queued in the socket and in the WebSocket's sender.
+      mostUnwritten = Math.max(mostUnwritten, server.bufferedAmount);
+    }) as typeof server.send;
     // The client's kernel buffers fill, then the server's socket, then the subscription's buffer.
     (subscriber.socket as unknown as { _socket: { pause(): void } })._socket.pause();
     const padding = "x".repeat(4096);
@@ -82,6 +92,10 @@ describe("event delivery over graphql-ws", () => {
     }
     // 40 rounds would be 40 MB of frames: the subscriber was dropped long before.
     expect(running.app.services.bus.listenerCount()).toBe(subscriber.listeners);
+    // The client stopped reading long enough to fill the server's share...
+    expect(mostUnwritten).toBeGreaterThan(MAX_UNWRITTEN_BYTES / 2);
+    // ...which never grew past the bound and one frame.
+    expect(mostUnwritten).toBeLessThan(MAX_UNWRITTEN_BYTES + 2 * padding.length);
     subscriber.socket.terminate();
   });
 });
