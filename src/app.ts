@@ -24,9 +24,21 @@ export async function createApp(
   config: Config,
   logger: Logger = createLogger(config.LOG_LEVEL),
 ): Promise<App> {
-  const applied = await migrateDatabase({ url: config.DATABASE_URL, log: (line) => logger.debug(line) });
+  const { database } = config;
+  if (database.provider === "sqlite" && database.ignoredParameters.length > 0) {
+    logger.warn(
+      { parameters: database.ignoredParameters },
+      "DATABASE_URL parameters are ignored with SQLite",
+    );
+  }
+  const warn = (line: string) => logger.warn(line);
+  const applied = await migrateDatabase({
+    url: config.DATABASE_URL,
+    log: (line) => logger.debug(line),
+    warn,
+  });
   if (applied.applied.length > 0) logger.info({ migrations: applied.applied }, "database migrated");
-  const db = await createDatabase(config.DATABASE_URL);
+  const db = await createDatabase(config.DATABASE_URL, { warn });
   const redis = config.REDIS_URL
     ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 })
     : undefined;

@@ -1,4 +1,11 @@
 import { z } from "zod";
+import {
+  type DatabaseProvider,
+  type DatabaseTarget,
+  DatabaseUrlError,
+  parseDatabaseUrl,
+  redactUrl,
+} from "./db/database-url.ts";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -10,8 +17,9 @@ const ConfigSchema = z.object({
   DATABASE_URL: z
     .string()
     .default("file:./data/wagraph.db")
-    .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
-      message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+    .superRefine((url, context) => {
+      const problem = databaseUrlProblem(url);
+      if (problem) context.addIssue({ code: "custom", message: problem });
     }),
   REDIS_URL: z
     .string()
@@ -58,8 +66,33 @@ const ConfigSchema = z.object({
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {
-  databaseProvider: "sqlite" | "postgresql";
+  databaseProvider: DatabaseProvider;
+  /** DATABASE_URL, read. */
+  database: DatabaseTarget;
 };
+
+function databaseUrlProblem(url: string): string | undefined {
+  try {
+    const target = parseDatabaseUrl(url);
+    if (target.provider === "sqlite" && target.path === ":memory:") {
+      return "an in-memory database cannot be used: migrations and the app would each get their own";
+    }
+  } catch (error) {
+    if (error instanceof DatabaseUrlError) return error.message;
+    throw error;
+  }
+  return undefined;
+}
+
+const SECRET_SETTINGS = new Set(["ACCOUNT_TOKEN", "JWT_SECRET"]);
+
+/** A bad value as an error line shows it: secrets are not repeated, URLs lose their password. */
+function shown(name: string, value: string | undefined): string {
+  if (value === undefined) return "(unset)";
+  if (SECRET_SETTINGS.has(name)) return `(${value.length} characters, not shown)`;
+  if (name.endsWith("_URL")) return JSON.stringify(redactUrl(value));
+  return JSON.stringify(value);
+}
 
 export class ConfigError extends Error {}
 
@@ -69,12 +102,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     Object.keys(ConfigSchema.shape).map((key) => [key, env[key] === "" ? undefined : env[key]]),
   );
   const parsed = ConfigSchema.safeParse(raw);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (issue) => `  ${issue.path.join(".")}=${JSON.stringify(raw[String(issue.path[0])])}: ${issue.message}`,
-    );
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({ name: String(issue.path[0]), message: issue.message }));
+  if (!parsed.success || problems.length > 0) {
+    const lines = problems.map(({ name, message }) => `  ${name}=${shown(name, raw[name])}: ${message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  const databaseProvider = parsed.data.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql";
-  return { ...parsed.data, databaseProvider };
+  const database = parseDatabaseUrl(parsed.data.DATABASE_URL);
+  return { ...parsed.data, databaseProvider: database.provider, database };
 }

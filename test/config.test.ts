@@ -38,6 +38,15 @@ describe("configuration", () => {
     }
   });
 
+  it("does not repeat a bad secret or a URL's password", () => {
+    const attempt = () =>
+      loadConfig({ ACCOUNT_TOKEN: "hunter2", REDIS_URL: "http://user:s3cret@cache:6379" });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/ACCOUNT_TOKEN=\(7 characters, not shown\): must be at least 16 characters/);
+    expect(attempt).toThrow(/REDIS_URL="http:\/\/user:\*\*\*@cache:6379\/?"/);
+    expect(attempt).not.toThrow(/hunter2|s3cret/);
+  });
+
   it("picks PostgreSQL from a postgresql:// URL", () => {
     expect(loadConfig({ DATABASE_URL: "postgresql://u@localhost/db" }).databaseProvider).toBe("postgresql");
   });
