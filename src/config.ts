@@ -3,9 +3,11 @@ import {
   type DatabaseProvider,
   type DatabaseTarget,
   DatabaseUrlError,
+  isPostgresUrl,
   parseDatabaseUrl,
   redactUrl,
 } from "./db/database-url.ts";
+import { decodeSecretsKey, SECRETS_KEY_FORMAT } from "./db/secrets-key.ts";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -27,6 +29,10 @@ const ConfigSchema = z.object({
     .optional(),
   ACCOUNT_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SECRETS_KEY: z
+    .string()
+    .refine((value) => decodeSecretsKey(value) !== null, `must be ${SECRETS_KEY_FORMAT}`)
+    .optional(),
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   GRAPHIQL: bool.default(true),
@@ -84,7 +90,7 @@ function databaseUrlProblem(url: string): string | undefined {
   return undefined;
 }
 
-const SECRET_SETTINGS = new Set(["ACCOUNT_TOKEN", "JWT_SECRET"]);
+const SECRET_SETTINGS = new Set(["ACCOUNT_TOKEN", "JWT_SECRET", "SECRETS_KEY"]);
 
 /** A bad value as an error line shows it: secrets are not repeated, URLs lose their password. */
 function shown(name: string, value: string | undefined): string {
@@ -105,6 +111,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((issue) => ({ name: String(issue.path[0]), message: issue.message }));
+  if (raw.SECRETS_KEY === undefined && isPostgresUrl(raw.DATABASE_URL)) {
+    problems.push({
+      name: "SECRETS_KEY",
+      message: `is required with PostgreSQL (every gateway node needs the same one): ${SECRETS_KEY_FORMAT}`,
+    });
+  }
   if (!parsed.success || problems.length > 0) {
     const lines = problems.map(({ name, message }) => `  ${name}=${shown(name, raw[name])}: ${message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);

@@ -1,6 +1,7 @@
 import type { TokenService } from "./auth/tokens.ts";
 import type { Config } from "./config.ts";
 import type { Database, PrismaClient } from "./db/client.ts";
+import type { SecretBox } from "./db/secret-box.ts";
 import { InstanceService } from "./domain/instance/service.ts";
 import { MessageService } from "./domain/message/service.ts";
 import { SocketService } from "./domain/socket/service.ts";
@@ -18,6 +19,8 @@ export interface Services {
   prisma: PrismaClient;
   bus: EventBus;
   tokens: TokenService;
+  /** Seals the secrets kept in the database. */
+  secrets: SecretBox;
   limits: RateLimiters;
   engine: Engine;
   instances: InstanceService;
@@ -32,6 +35,7 @@ export function createServices(parts: {
   db: Database;
   bus: EventBus;
   tokens: TokenService;
+  secrets: SecretBox;
   limits: RateLimiters;
 }): Services {
   const prisma = parts.db.prisma;
@@ -42,7 +46,7 @@ export function createServices(parts: {
     prisma,
     engine,
     instances,
-    webhooks: new WebhookService(prisma, instances),
+    webhooks: new WebhookService(prisma, instances, parts.secrets),
     messages: new MessageService(prisma, instances, engine, parts.config),
     sockets: new SocketService(prisma, instances),
   };

@@ -1,5 +1,5 @@
-// The SQLite database holds secrets: its file and the folder made for it are private to
-// the user running the gateway, whatever the umask.
+// The SQLite database, and the key file that seals its secrets, are private to the user
+// running the gateway, whatever the umask; so is the folder made for them.
 
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -56,6 +56,7 @@ describe("SQLite file modes", () => {
       expect(modeOf(path)).toBe(0o600);
       expect(modeOf(`${path}-wal`)).toBe(0o600);
       expect(modeOf(`${path}-shm`)).toBe(0o600);
+      expect(modeOf(`${path}.key`)).toBe(0o600);
       expect(gateway.warnings()).toEqual([]);
     } finally {
       await gateway.app.close();
@@ -69,14 +70,17 @@ describe("SQLite file modes", () => {
     chmodSync(path, 0o644);
     writeFileSync(`${path}-journal`, "");
     chmodSync(`${path}-journal`, 0o666);
+    chmodSync(`${path}.key`, 0o604);
 
     const second = await startOn(path);
     await second.app.close();
     expect(modeOf(path)).toBe(0o600);
     expect(modeOf(`${path}-journal`)).toBe(0o600);
+    expect(modeOf(`${path}.key`)).toBe(0o600);
     expect(second.warnings()).toEqual([
       `${path} was open to other users (0644): its mode is now 0600`,
       `${path}-journal was open to other users (0666): its mode is now 0600`,
+      `${path}.key was open to other users (0604): its mode is now 0600`,
     ]);
   });
 
@@ -85,10 +89,20 @@ describe("SQLite file modes", () => {
     const first = await startOn(path);
     await first.app.close();
     chmodSync(path, 0o640);
+    chmodSync(`${path}.key`, 0o640);
 
     const second = await startOn(path);
     await second.app.close();
     expect(modeOf(path)).toBe(0o640);
+    expect(modeOf(`${path}.key`)).toBe(0o640);
     expect(second.warnings()).toEqual([]);
+  });
+
+  it("refuses to start on a key file that holds no key", async () => {
+    const path = join(root, "bad-key.db");
+    writeFileSync(`${path}.key`, "not a key\n");
+    await expect(startOn(path)).rejects.toThrow(
+      `${path}.key does not hold a secrets key (32 random bytes as base64 (openssl rand -base64 32) or 64 hex digits)`,
+    );
   });
 });
