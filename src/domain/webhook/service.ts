@@ -45,11 +45,13 @@ export class WebhookService {
     const rows = await this.prisma.webhook.findMany({
       select: { id: true, secret: true, authorization: true, updatedAt: true },
     });
-    const plain = rows.filter((row) => {
+    for (const row of rows) {
       this.signingSecret(row);
       this.authorization(row);
-      return !SecretBox.isSealed(row.secret) || (row.authorization && !SecretBox.isSealed(row.authorization));
-    });
+    }
+    const plain = rows.filter(
+      (row) => !SecretBox.isSealed(row.secret) || (row.authorization && !SecretBox.isSealed(row.authorization)),
+    );
     await this.prisma.$transaction(
       plain.map((row) =>
         this.prisma.webhook.updateMany({
@@ -127,8 +129,8 @@ export class WebhookService {
     scope?: InstanceRef,
   ): Promise<WebhookWithEvents> {
     const existing = await this.get(caller, webhookId, scope);
-    const data = validate(UpdateWebhookInput, input);
-    if (data.authorization) data.authorization = this.sealAuthorization(data.authorization);
+    const changes = validate(UpdateWebhookInput, input);
+    const data = { ...changes, authorization: this.sealAuthorization(changes.authorization) };
     const updated = this.prisma.webhook.update({ where: { id: existing.id }, data, include: withEvents });
     const named = uniquely(updated, `A webhook named "${data.name}" already exists`);
     return (await whileItExists(named, () => new NotFoundError("Webhook", webhookId))) as WebhookWithEvents;
