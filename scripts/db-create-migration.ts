@@ -5,6 +5,7 @@
 // needs the CREATEDB privilege.
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { isPostgresUrl } from "../src/db/database-url.ts";
 import { createMigration, migrationsDir } from "../src/db/migrate.ts";
 
 const name = process.argv.slice(2).join(" ").trim();
@@ -12,9 +13,8 @@ if (!name) {
   console.error("Usage: npm run db:migration:create -- <name>");
   process.exit(2);
 }
-const shadowUrl =
-  process.env.SHADOW_DATABASE_URL ||
-  (/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "") ? process.env.DATABASE_URL : undefined);
+const { SHADOW_DATABASE_URL, DATABASE_URL } = process.env;
+const shadowUrl = SHADOW_DATABASE_URL || (isPostgresUrl(DATABASE_URL) ? DATABASE_URL : undefined);
 if (!shadowUrl) {
   console.error(
     "The PostgreSQL migration needs a PostgreSQL server: set SHADOW_DATABASE_URL " +

@@ -1,8 +1,9 @@
 import { Redis } from "ioredis";
 import { TokenService } from "./auth/tokens.ts";
 import type { Config } from "./config.ts";
-import { createDatabase } from "./db/client.ts";
+import { createDatabase, type Database } from "./db/client.ts";
 import { migrateDatabase } from "./db/migrate.ts";
+import { loadSecretBox } from "./db/secrets-key.ts";
 import { EventBus } from "./events/bus.ts";
 import { buildGraphQLSchema } from "./graphql/schema.ts";
 import { createHttpServer, type HttpServer } from "./http/server.ts";
@@ -24,20 +25,32 @@ export async function createApp(
   config: Config,
   logger: Logger = createLogger(config.LOG_LEVEL),
 ): Promise<App> {
-  const applied = await migrateDatabase({ url: config.DATABASE_URL, log: (line) => logger.debug(line) });
+  const { database } = config;
+  if (database.provider === "sqlite" && database.ignoredParameters.length > 0) {
+    logger.warn(
+      { parameters: database.ignoredParameters },
+      "DATABASE_URL parameters are ignored with SQLite",
+    );
+  }
+  const warn = (line: string) => logger.warn(line);
+  const applied = await migrateDatabase({
+    url: config.DATABASE_URL,
+    log: (line) => logger.debug(line),
+    warn,
+  });
   if (applied.applied.length > 0) logger.info({ migrations: applied.applied }, "database migrated");
-  const db = await createDatabase(config.DATABASE_URL);
+  const db = await createDatabase(config.DATABASE_URL, { warn });
   const redis = config.REDIS_URL
     ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 })
     : undefined;
-  const { tokens, generatedAccountToken } = await TokenService.init(db.prisma, {
-    accountToken: config.ACCOUNT_TOKEN,
-    jwtSecret: config.JWT_SECRET,
-  });
-  const bus = new EventBus();
-  const limits = new RateLimiters(redis);
-  const services = createServices({ config, logger, db, bus, tokens, limits });
-  const http = await createHttpServer(services, buildGraphQLSchema(limits));
+  const { services, http, generatedAccountToken } = await createParts(config, logger, db, redis).catch(
+    async (error: unknown) => {
+      // A refused start (a wrong secrets key, say) leaves no connection behind.
+      redis?.disconnect();
+      await db.close();
+      throw error;
+    },
+  );
 
   return {
     services,
@@ -59,4 +72,28 @@ export async function createApp(
       await db.close();
     },
   };
+}
+
+/** Secrets, tokens, services and HTTP on an open, migrated database. */
+async function createParts(config: Config, logger: Logger, db: Database, redis: Redis | undefined) {
+  const { box, createdKeyFile, warning } = loadSecretBox({
+    configured: config.SECRETS_KEY,
+    database: config.database,
+  });
+  if (warning) logger.warn(warning);
+  if (createdKeyFile) {
+    logger.info({ file: createdKeyFile }, "created the secrets key file: back it up with the database");
+  }
+  const { tokens, generatedAccountToken } = await TokenService.init(
+    db.prisma,
+    { accountToken: config.ACCOUNT_TOKEN, jwtSecret: config.JWT_SECRET },
+    box,
+  );
+  const bus = new EventBus();
+  const limits = new RateLimiters(redis);
+  const services = createServices({ config, logger, db, bus, tokens, secrets: box, limits });
+  const sealed = await services.webhooks.sealStoredSecrets();
+  if (sealed > 0) logger.info({ webhooks: sealed }, "webhook secrets stored in plain text are now encrypted");
+  const http = await createHttpServer(services, buildGraphQLSchema(limits));
+  return { services, http, generatedAccountToken };
 }

@@ -1,4 +1,13 @@
 import { z } from "zod";
+import {
+  type DatabaseProvider,
+  type DatabaseTarget,
+  DatabaseUrlError,
+  isPostgresUrl,
+  parseDatabaseUrl,
+  redactUrl,
+} from "./db/database-url.ts";
+import { decodeSecretsKey, SECRETS_KEY_FORMAT } from "./db/secrets-key.ts";
 import { parseAllowList } from "./outbound/allow-list.ts";
 
 const bool = z
@@ -11,8 +20,9 @@ const ConfigSchema = z.object({
   DATABASE_URL: z
     .string()
     .default("file:./data/wagraph.db")
-    .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
-      message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+    .superRefine((url, context) => {
+      const problem = databaseUrlProblem(url);
+      if (problem) context.addIssue({ code: "custom", message: problem });
     }),
   REDIS_URL: z
     .string()
@@ -20,6 +30,10 @@ const ConfigSchema = z.object({
     .optional(),
   ACCOUNT_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SECRETS_KEY: z
+    .string()
+    .refine((value) => decodeSecretsKey(value) !== null, `must be ${SECRETS_KEY_FORMAT}`)
+    .optional(),
   PUBLIC_URL: z.string().url().optional(),
   CORS_ORIGINS: z
     .string()
@@ -99,8 +113,33 @@ function isOrigin(value: string): boolean {
 }
 
 export type Config = z.infer<typeof ConfigSchema> & {
-  databaseProvider: "sqlite" | "postgresql";
+  databaseProvider: DatabaseProvider;
+  /** DATABASE_URL, read. */
+  database: DatabaseTarget;
 };
+
+function databaseUrlProblem(url: string): string | undefined {
+  try {
+    const target = parseDatabaseUrl(url);
+    if (target.provider === "sqlite" && target.path === ":memory:") {
+      return "an in-memory database cannot be used: migrations and the app would each get their own";
+    }
+  } catch (error) {
+    if (error instanceof DatabaseUrlError) return error.message;
+    throw error;
+  }
+  return undefined;
+}
+
+const SECRET_SETTINGS = new Set(["ACCOUNT_TOKEN", "JWT_SECRET", "SECRETS_KEY"]);
+
+/** A bad value as an error line shows it: secrets are not repeated, URLs lose their password. */
+function shown(name: string, value: string | undefined): string {
+  if (value === undefined) return "(unset)";
+  if (SECRET_SETTINGS.has(name)) return `(${value.length} characters, not shown)`;
+  if (name.endsWith("_URL")) return JSON.stringify(redactUrl(value));
+  return JSON.stringify(value);
+}
 
 export class ConfigError extends Error {}
 
@@ -110,12 +149,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     Object.keys(ConfigSchema.shape).map((key) => [key, env[key] === "" ? undefined : env[key]]),
   );
   const parsed = ConfigSchema.safeParse(raw);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (issue) => `  ${issue.path.join(".")}=${JSON.stringify(raw[String(issue.path[0])])}: ${issue.message}`,
-    );
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({ name: String(issue.path[0]), message: issue.message }));
+  if (raw.SECRETS_KEY === undefined && isPostgresUrl(raw.DATABASE_URL)) {
+    problems.push({
+      name: "SECRETS_KEY",
+      message: `is required with PostgreSQL (every gateway node needs the same one): ${SECRETS_KEY_FORMAT}`,
+    });
+  }
+  if (!parsed.success || problems.length > 0) {
+    const lines = problems.map(({ name, message }) => `  ${name}=${shown(name, raw[name])}: ${message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  const databaseProvider = parsed.data.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql";
-  return { ...parsed.data, databaseProvider };
+  const database = parseDatabaseUrl(parsed.data.DATABASE_URL);
+  return { ...parsed.data, databaseProvider: database.provider, database };
 }

@@ -1,5 +1,6 @@
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
+import { SecretsKeyError } from "./db/secret-box.ts";
 import { createLogger } from "./logger.ts";
 
 async function main(): Promise<void> {
@@ -14,7 +15,11 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const app = await createApp(config, logger);
+  const app = await createApp(config, logger).catch((error: unknown) => {
+    if (!(error instanceof SecretsKeyError)) throw error;
+    logger.fatal(error.message);
+    process.exit(1);
+  });
   const address = await app.listen();
   const base = config.PUBLIC_URL ?? address.replace("[::1]", "localhost");
   logger.info(

@@ -2,6 +2,7 @@ import { TokenRevocations } from "./auth/revocations.ts";
 import type { TokenService } from "./auth/tokens.ts";
 import type { Config } from "./config.ts";
 import type { Database, PrismaClient } from "./db/client.ts";
+import type { SecretBox } from "./db/secret-box.ts";
 import { InstanceService } from "./domain/instance/service.ts";
 import { MessageService } from "./domain/message/service.ts";
 import { SocketService } from "./domain/socket/service.ts";
@@ -21,6 +22,8 @@ export interface Services {
   bus: EventBus;
   tokens: TokenService;
   revocations: TokenRevocations;
+  /** Seals the secrets kept in the database. */
+  secrets: SecretBox;
   limits: RateLimiters;
   outbound: OutboundClient;
   engine: Engine;
@@ -36,6 +39,7 @@ export function createServices(parts: {
   db: Database;
   bus: EventBus;
   tokens: TokenService;
+  secrets: SecretBox;
   limits: RateLimiters;
 }): Services {
   const prisma = parts.db.prisma;
@@ -51,7 +55,7 @@ export function createServices(parts: {
     outbound,
     engine,
     instances,
-    webhooks: new WebhookService(prisma, instances, outbound.policy),
+    webhooks: new WebhookService(prisma, instances, outbound.policy, parts.secrets),
     messages: new MessageService(prisma, instances, engine, parts.config, outbound),
     sockets: new SocketService(prisma, instances),
   };

@@ -3,6 +3,7 @@ import { createApp } from "../src/app.ts";
 import { ConfigError, loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/logger.ts";
 import { InstancesDocument } from "./generated/graphql.ts";
+import { secretsKeyEnv, TEST_SECRETS_KEY } from "./support/app.ts";
 import { gql } from "./support/clients.ts";
 import { freshDatabase } from "./support/database.ts";
 
@@ -38,8 +39,43 @@ describe("configuration", () => {
     }
   });
 
+  it("does not repeat a bad secret or a URL's password", () => {
+    const attempt = () =>
+      loadConfig({ ACCOUNT_TOKEN: "hunter2", REDIS_URL: "http://user:s3cret@cache:6379" });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/ACCOUNT_TOKEN=\(7 characters, not shown\): must be at least 16 characters/);
+    expect(attempt).toThrow(/REDIS_URL="http:\/\/user:\*\*\*@cache:6379\/?"/);
+    expect(attempt).not.toThrow(/hunter2|s3cret/);
+  });
+
   it("picks PostgreSQL from a postgresql:// URL", () => {
-    expect(loadConfig({ DATABASE_URL: "postgresql://u@localhost/db" }).databaseProvider).toBe("postgresql");
+    const config = loadConfig({ DATABASE_URL: "postgresql://u@localhost/db", SECRETS_KEY: TEST_SECRETS_KEY });
+    expect(config.databaseProvider).toBe("postgresql");
+  });
+
+  it("requires SECRETS_KEY with PostgreSQL only", () => {
+    const attempt = () => loadConfig({ DATABASE_URL: "postgres://u@localhost/db" });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/^ {2}SECRETS_KEY=\(unset\): is required with PostgreSQL/m);
+    expect(loadConfig({ DATABASE_URL: "file:./w.db" }).SECRETS_KEY).toBeUndefined();
+  });
+
+  it.each([
+    ["base64", Buffer.alloc(32, 7).toString("base64")],
+    ["base64url without padding", Buffer.alloc(32, 250).toString("base64url")],
+    ["hex", Buffer.alloc(32, 9).toString("hex")],
+  ])("takes a %s SECRETS_KEY", (_format, key) => {
+    expect(loadConfig({ SECRETS_KEY: key }).SECRETS_KEY).toBe(key);
+  });
+
+  it.each([
+    ["too short", Buffer.alloc(16).toString("base64")],
+    ["too long", Buffer.alloc(33).toString("hex")],
+    ["a passphrase", "correct horse battery staple, but longer than 32"],
+  ])("refuses a SECRETS_KEY that is %s, without repeating it", (_problem, key) => {
+    const attempt = () => loadConfig({ SECRETS_KEY: key });
+    expect(attempt).toThrow(/SECRETS_KEY=\(\d+ characters, not shown\): must be 32 random bytes as base64/);
+    expect(attempt).not.toThrow(key);
   });
 });
 
@@ -52,7 +88,12 @@ describe("account token", () => {
   it("is generated on first start, kept as a hash, and works after a restart", async () => {
     const database = await freshDatabase();
     cleanups.push(database.drop);
-    const config = loadConfig({ PORT: "0", DATABASE_URL: database.url, LOG_LEVEL: "silent" });
+    const config = loadConfig({
+      PORT: "0",
+      DATABASE_URL: database.url,
+      LOG_LEVEL: "silent",
+      ...secretsKeyEnv(database.url),
+    });
     const first = await createApp(config, createLogger("silent"));
     const token = first.generatedAccountToken;
     expect(token).toMatch(/^wag_/);

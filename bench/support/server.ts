@@ -10,6 +10,9 @@ import { type App, createApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
 
+/** One key for every gateway of a run (PostgreSQL requires one; restarts must reuse it). */
+const SECRETS_KEY = process.env.SECRETS_KEY || randomBytes(32).toString("base64");
+
 export interface BenchDatabases {
   kind: "sqlite" | "postgresql";
   /** For the gateway under load. */
@@ -89,7 +92,7 @@ export interface SpawnedGateway {
 export async function spawnGateway(args: string[], env: Record<string, string>): Promise<SpawnedGateway> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, args, {
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
+    env: { ...process.env, SECRETS_KEY, ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const killOnExit = () => child.kill("SIGKILL");
@@ -134,6 +137,7 @@ export async function startInProcessGateway(
     HOST: "127.0.0.1",
     DATABASE_URL: databaseUrl,
     ACCOUNT_TOKEN: accountToken,
+    SECRETS_KEY,
     LOG_LEVEL: "warn",
   });
   const app = await createApp(config, createLogger(config.LOG_LEVEL));

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 import type { PrismaClient } from "../db/client.ts";
+import { SecretBox } from "../db/secret-box.ts";
 
 export type Principal = { kind: "account" } | { kind: "instance"; instanceId: string };
 
@@ -12,6 +13,7 @@ export interface IssuedToken {
 
 const ACCOUNT_TOKEN_HASH = "accountTokenHash";
 const JWT_SECRET = "jwtSecret";
+const JWT_SECRET_PURPOSE = "ServerSetting.jwtSecret";
 
 export function sha256(value: string): string {
   return createHash("sha256").update(value).digest("hex");
@@ -35,10 +37,14 @@ export class TokenService {
     private readonly key: Uint8Array,
   ) {}
 
-  /** Loads or creates the server secrets; `generatedAccountToken` is set only on first start. */
+  /**
+   * Loads or creates the server secrets; `generatedAccountToken` is set only on first start.
+   * The stored signing key is sealed with `box`.
+   */
   static async init(
     prisma: PrismaClient,
     configured: { accountToken?: string; jwtSecret?: string },
+    box: SecretBox,
   ): Promise<{ tokens: TokenService; generatedAccountToken?: string }> {
     let generatedAccountToken: string | undefined;
     let accountTokenHash: string;
@@ -54,14 +60,16 @@ export class TokenService {
         await prisma.serverSetting.create({ data: { key: ACCOUNT_TOKEN_HASH, value: accountTokenHash } });
       }
     }
-    let secret = configured.jwtSecret;
-    if (!secret) {
-      const stored = await prisma.serverSetting.findUnique({ where: { key: JWT_SECRET } });
-      secret = stored?.value;
-      if (!secret) {
-        secret = randomBytes(32).toString("base64url");
-        await prisma.serverSetting.create({ data: { key: JWT_SECRET, value: secret } });
-      }
+    // A stored key is opened (and sealed, if plain) even when JWT_SECRET is set: it proves
+    // the secrets key is the right one and leaves nothing readable in the database.
+    let secret = await storedJwtSecret(prisma, box);
+    if (configured.jwtSecret) {
+      secret = configured.jwtSecret;
+    } else if (!secret) {
+      secret = randomBytes(32).toString("base64url");
+      await prisma.serverSetting.create({
+        data: { key: JWT_SECRET, value: box.seal(secret, JWT_SECRET_PURPOSE) },
+      });
     }
     const tokens = new TokenService(prisma, accountTokenHash, new TextEncoder().encode(secret));
     return { tokens, generatedAccountToken };
@@ -112,6 +120,21 @@ export class TokenService {
       return undefined;
     }
   }
+}
+
+/** The stored JWT signing key in plain text, sealing it first when it is stored plain. */
+async function storedJwtSecret(prisma: PrismaClient, box: SecretBox): Promise<string | undefined> {
+  const stored = await prisma.serverSetting.findUnique({ where: { key: JWT_SECRET } });
+  if (!stored) return undefined;
+  const secret = box.open(stored.value, JWT_SECRET_PURPOSE);
+  if (!SecretBox.isSealed(stored.value)) {
+    // Guarded by the old value: another node may have sealed it meanwhile.
+    await prisma.serverSetting.updateMany({
+      where: { key: JWT_SECRET, value: stored.value },
+      data: { value: box.seal(secret, JWT_SECRET_PURPOSE) },
+    });
+  }
+  return secret;
 }
 
 /** The token of a request, from the header each API family uses. */

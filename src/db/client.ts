@@ -1,5 +1,3 @@
-import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type {
@@ -10,10 +8,11 @@ import type {
 } from "@prisma/driver-adapter-utils";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client.ts";
 import { PrismaClient } from "../generated/sqlite/client.ts";
+import { type DatabaseProvider, parseDatabaseUrl } from "./database-url.ts";
+import { makeSqliteFilePrivate } from "./private-files.ts";
 import { isRowWrite, renderRowWrite } from "./row-writes.ts";
 
 export { PrismaClient };
-export type DatabaseProvider = "sqlite" | "postgresql";
 
 export interface Database {
   prisma: PrismaClient;
@@ -28,21 +27,17 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function providerOf(url: string): DatabaseProvider {
-  return url.startsWith("file:") ? "sqlite" : "postgresql";
-}
-
-/** Absolute path of a `file:` URL's database, relative paths taken from the working directory. */
-export function sqliteFilePath(url: string): string {
-  return resolve(url.slice("file:".length));
-}
-
 /**
  * Creates the Prisma client for the provider named by the URL. Both generated clients
- * come from the same models, so the SQLite client's types describe either one.
+ * come from the same models, so the SQLite client's types describe either one. `warn`
+ * hears of an SQLite file that had to be made private.
  */
-export async function createDatabase(url: string): Promise<Database> {
-  const provider = providerOf(url);
+export async function createDatabase(
+  url: string,
+  options: { warn?: (line: string) => void } = {},
+): Promise<Database> {
+  const target = parseDatabaseUrl(url);
+  const provider = target.provider;
   let statements = 0;
   let connected: SqlDriverAdapter | undefined;
   const hooks: AdapterHooks = {
@@ -54,13 +49,12 @@ export async function createDatabase(url: string): Promise<Database> {
     },
   };
   let prisma: PrismaClient;
-  if (provider === "sqlite") {
-    const file = sqliteFilePath(url);
-    mkdirSync(dirname(file), { recursive: true });
-    const adapter = instrumented(new PrismaBetterSqlite3({ url: file, timeout: 10_000 }), hooks);
+  if (target.provider === "sqlite") {
+    for (const line of makeSqliteFilePrivate(target.path)) options.warn?.(line);
+    const adapter = instrumented(new PrismaBetterSqlite3({ url: target.path, timeout: 10_000 }), hooks);
     prisma = new PrismaClient({ adapter });
   } else {
-    const adapter = instrumented(new PrismaPg({ connectionString: url, max: 10 }), hooks);
+    const adapter = instrumented(new PrismaPg({ connectionString: target.url, max: 10 }), hooks);
     prisma = new PostgresClient({ adapter }) as unknown as PrismaClient;
   }
   const adapter = async () => {
@@ -73,6 +67,9 @@ export async function createDatabase(url: string): Promise<Database> {
     // engine write cost milliseconds of blocked event loop. Durable across process crashes.
     await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+    // Zeroes what a write frees in the pages it writes anyway (no extra I/O), so a secret
+    // stored plain by an older version does not linger in the file once it is sealed.
+    await prisma.$queryRawUnsafe("PRAGMA secure_delete = FAST");
   }
   return {
     prisma,

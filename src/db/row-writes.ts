@@ -5,7 +5,7 @@
 // SQLite parses a new statement text for every row count. One JSON array of rows keeps the
 // statement text fixed and leaves the unpacking to the database (json_each on SQLite,
 // jsonb_array_elements on PostgreSQL).
-import type { DatabaseProvider } from "./client.ts";
+import type { DatabaseProvider } from "./database-url.ts";
 
 export type ColumnType = "text" | "int" | "bool" | "timestamp";
 

@@ -1,9 +1,6 @@
 // Driver adapter factories for the wasm schema engine, with the workarounds adapter-pg and
 // adapter-better-sqlite3 7.10.x need when they serve migrations rather than queries.
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type {
@@ -13,8 +10,7 @@ import type {
   Transaction,
 } from "@prisma/driver-adapter-utils";
 import pg from "pg";
-
-export type Provider = "sqlite" | "postgresql";
+import { redactUrl } from "./database-url.ts";
 
 /** A factory for the engine plus what it takes to release everything it opened. */
 export interface EngineConnections {
@@ -24,28 +20,8 @@ export interface EngineConnections {
   close(): Promise<void>;
 }
 
-export function providerOfUrl(url: string): Provider {
-  if (url.startsWith("file:")) return "sqlite";
-  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
-  throw new Error(`Unsupported database URL (expected file:... or postgresql://...): ${redact(url)}`);
-}
-
-/** Absolute path of a `file:` URL; a relative path is taken from the working directory. */
-export function sqlitePath(url: string): string {
-  const withoutQuery = url.replace(/\?.*$/, "");
-  if (withoutQuery.startsWith("file://")) return fileURLToPath(withoutQuery);
-  const path = withoutQuery.slice("file:".length);
-  return path === ":memory:" ? path : resolve(path);
-}
-
-/** Hides the password of a connection URL for messages. */
-export function redact(url: string): string {
-  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, "$1***@");
-}
-
-export function sqliteConnections(url: string): EngineConnections {
-  const path = sqlitePath(url);
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+/** `path` is absolute or `:memory:`; the caller has made the file private. */
+export function sqliteConnections(path: string): EngineConnections {
   const base = new PrismaBetterSqlite3({ url: path, timeout: 10_000 });
   return track(base, {
     connect: () => base.connect(),
@@ -106,7 +82,9 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
     await client.connect();
     await client.query(sql);
   } catch (error) {
-    throw new Error(`${sql} on ${redact(serverUrl)} failed: ${(error as Error).message}`, { cause: error });
+    throw new Error(`${sql} on ${redactUrl(serverUrl)} failed: ${(error as Error).message}`, {
+      cause: error,
+    });
   } finally {
     await client.end().catch(() => {});
   }

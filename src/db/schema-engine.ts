@@ -5,15 +5,9 @@ import { createRequire } from "node:module";
 import { bindMigrationAwareSqlAdapterFactory, type ErrorRegistry } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import * as runtime from "@prisma/schema-engine-wasm/schema_engine_bg";
-import {
-  type EngineConnections,
-  postgresConnections,
-  providerOfUrl,
-  redact,
-  sqliteConnections,
-} from "./schema-engine-adapters.ts";
+import { parseDatabaseUrl, redactUrl } from "./database-url.ts";
+import { type EngineConnections, postgresConnections, sqliteConnections } from "./schema-engine-adapters.ts";
 
-export { type Provider, providerOfUrl, redact, sqlitePath } from "./schema-engine-adapters.ts";
 export type { SchemaEngine };
 
 export interface SchemaEngineOptions {
@@ -36,11 +30,12 @@ export async function withSchemaEngine<T>(
   work: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   await loadRuntime();
-  const provider = providerOfUrl(options.url);
+  const target = parseDatabaseUrl(options.url);
+  const provider = target.provider;
   const connections: EngineConnections =
-    provider === "sqlite"
-      ? sqliteConnections(options.url)
-      : postgresConnections(options.url, options.shadowServerUrl);
+    target.provider === "sqlite"
+      ? sqliteConnections(target.path)
+      : postgresConnections(target.url, options.shadowServerUrl);
   const factory = bindMigrationAwareSqlAdapterFactory(connections.factory);
   const schema = options.schema ?? {
     path: "schema.prisma",
@@ -168,5 +163,5 @@ function describeDriverError(error: unknown): string {
 }
 
 function redactAll(text: string): string {
-  return text.replace(/postgres(ql)?:\/\/\S+/g, (url) => redact(url));
+  return text.replace(/postgres(ql)?:\/\/\S+/g, (url) => redactUrl(url));
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
-import { ACCOUNT_TOKEN, type RunningApp } from "../support/app.ts";
+import { ACCOUNT_TOKEN, type RunningApp, secretsKeyEnv } from "../support/app.ts";
 import { rest } from "../support/clients.ts";
 import { freshDatabase } from "../support/database.ts";
 import { createInstance, type InstanceFixture, uniqueName } from "../support/fixtures.ts";
@@ -31,6 +31,7 @@ beforeAll(async () => {
   const config = loadConfig({
     PORT: "0",
     DATABASE_URL: database.url,
+    ...secretsKeyEnv(database.url),
     ACCOUNT_TOKEN,
     BODY_LIMIT_BYTES: String(4 * 1024 * 1024),
     WA_LOG_LEVEL: "silent",

@@ -1,9 +1,16 @@
 import { type App, createApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
+import { isPostgresUrl } from "../../src/db/database-url.ts";
 import { createLogger } from "../../src/logger.ts";
 import { freshDatabase } from "./database.ts";
 
 export const ACCOUNT_TOKEN = "test-account-token-0123456789";
+/** PostgreSQL needs SECRETS_KEY; an SQLite file gets its key file, as without the setting. */
+export const TEST_SECRETS_KEY = "dGVzdC1zZWNyZXRzLWtleS0zMi1ieXRlcy0wMTIzNDU=";
+
+export function secretsKeyEnv(databaseUrl: string): Record<string, string> {
+  return isPostgresUrl(databaseUrl) ? { SECRETS_KEY: TEST_SECRETS_KEY } : {};
+}
 
 export interface RunningApp {
   app: App;
@@ -21,6 +28,7 @@ export async function startApp(env: Record<string, string> = {}, databaseUrl?: s
     HOST: "127.0.0.1",
     DATABASE_URL: database.url,
     ACCOUNT_TOKEN,
+    ...secretsKeyEnv(database.url),
     LOG_LEVEL: "silent",
     WA_LOG_LEVEL: "silent",
     ...env,

@@ -19,8 +19,9 @@ const WebhookNode = builder.prismaNode("Webhook", {
       description: "Whether deliveries carry an Authorization header (its value is never shown).",
       resolve: (webhook) => Boolean(webhook.authorization),
     }),
-    signingSecret: t.exposeString("secret", {
+    signingSecret: t.string({
       description: "HMAC-SHA256 key that signs every delivery.",
+      resolve: (webhook, _args, context) => context.services.webhooks.signingSecret(webhook),
     }),
     events: t.field({
       type: EventFlagsType,

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type Caller, requireCaller, requireInstanceAccess } from "../../auth/access.ts";
 import type { PrismaClient } from "../../db/client.ts";
+import { SecretBox } from "../../db/secret-box.ts";
 import { NotFoundError, ValidationError } from "../../errors.ts";
 import type { Webhook, WebhookEvents } from "../../generated/sqlite/client.ts";
 import type { OutboundPolicy } from "../../outbound/policy.ts";
@@ -15,12 +16,69 @@ export type WebhookWithEvents = Webhook & { events: WebhookEvents };
 
 const withEvents = { events: true } as const;
 
+/**
+ * Webhooks. Their signing secret and authorization value are stored sealed (see
+ * secret-box.ts): rows carry them sealed, `signingSecret` and `authorization` open them.
+ */
 export class WebhookService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly instances: InstanceService,
     private readonly outbound: OutboundPolicy,
+    private readonly box: SecretBox,
   ) {}
+
+  /** The key that signs a webhook's deliveries (HMAC-SHA256), in plain text. */
+  signingSecret(webhook: Pick<Webhook, "secret">): string {
+    return this.box.open(webhook.secret, "Webhook.secret");
+  }
+
+  /** The Authorization header a webhook's deliveries carry, in plain text; null when none. */
+  authorization(webhook: Pick<Webhook, "authorization">): string | null {
+    return webhook.authorization ? this.box.open(webhook.authorization, "Webhook.authorization") : null;
+  }
+
+  /**
+   * Run at start: fails (SecretsKeyError) unless every stored secret opens with the key in
+   * use, and seals the secrets older versions stored in plain text. Returns how many
+   * webhooks had plain-text secrets.
+   */
+  async sealStoredSecrets(): Promise<number> {
+    const rows = await this.prisma.webhook.findMany({
+      select: { id: true, secret: true, authorization: true, updatedAt: true },
+    });
+    for (const row of rows) {
+      this.signingSecret(row);
+      this.authorization(row);
+    }
+    const plain = rows.filter(
+      (row) =>
+        !SecretBox.isSealed(row.secret) || (row.authorization && !SecretBox.isSealed(row.authorization)),
+    );
+    await this.prisma.$transaction(
+      plain.map((row) =>
+        this.prisma.webhook.updateMany({
+          // Guarded by the old values: another node may have sealed them meanwhile.
+          where: { id: row.id, secret: row.secret, authorization: row.authorization },
+          data: {
+            secret: this.sealSecret(this.signingSecret(row)),
+            authorization: this.sealAuthorization(this.authorization(row)),
+            updatedAt: row.updatedAt,
+          },
+        }),
+      ),
+    );
+    return plain.length;
+  }
+
+  private sealSecret(plain: string): string {
+    return this.box.seal(plain, "Webhook.secret");
+  }
+
+  /** Sealed when there is a value; null, undefined and "" stay as they are. */
+  private sealAuthorization<T extends string | null | undefined>(plain: T): T | string {
+    return plain ? this.box.seal(plain, "Webhook.authorization") : plain;
+  }
 
   async list(caller: Caller, ref: InstanceRef): Promise<WebhookWithEvents[]> {
     const instance = await this.instances.get(caller, ref);
@@ -60,8 +118,9 @@ export class WebhookService {
     const created = this.prisma.webhook.create({
       data: {
         ...data,
+        authorization: this.sealAuthorization(data.authorization),
         instanceId: instance.id,
-        secret: randomBytes(32).toString("base64url"),
+        secret: this.sealSecret(randomBytes(32).toString("base64url")),
         events: { create: events ?? {} },
       },
       include: withEvents,
@@ -80,8 +139,9 @@ export class WebhookService {
     scope?: InstanceRef,
   ): Promise<WebhookWithEvents> {
     const existing = await this.get(caller, webhookId, scope);
-    const data = validate(UpdateWebhookInput, input);
-    this.checkUrl(data.url);
+    const changes = validate(UpdateWebhookInput, input);
+    this.checkUrl(changes.url);
+    const data = { ...changes, authorization: this.sealAuthorization(changes.authorization) };
     const updated = this.prisma.webhook.update({ where: { id: existing.id }, data, include: withEvents });
     const named = uniquely(updated, `A webhook named "${data.name}" already exists`);
     return (await whileItExists(named, () => new NotFoundError("Webhook", webhookId))) as WebhookWithEvents;
@@ -109,7 +169,7 @@ export class WebhookService {
   /** Signing secret rotation: deliveries after it are signed with the new one. */
   async rotateSecret(caller: Caller, webhookId: string): Promise<WebhookWithEvents> {
     const existing = await this.get(caller, webhookId);
-    const secret = randomBytes(32).toString("base64url");
+    const secret = this.sealSecret(randomBytes(32).toString("base64url"));
     return (await whileItExists(
       this.prisma.webhook.update({ where: { id: existing.id }, data: { secret }, include: withEvents }),
       () => new NotFoundError("Webhook", webhookId),
