@@ -4,7 +4,7 @@ import type { Database, PrismaClient } from "../db/client.ts";
 import type { EventBus } from "../events/bus.ts";
 import type { Logger } from "../logger.ts";
 import { type InstanceInfo, type QrCode, Session } from "./session.ts";
-import { rememberSignatureChecks } from "./signature-checks.ts";
+import { verifyCertificateChains } from "./signature-checks.ts";
 
 const INFO_FIELDS = {
   id: true,
@@ -37,7 +37,7 @@ export class Engine {
     private readonly logger: Logger,
   ) {
     this.prisma = db.prisma;
-    rememberSignatureChecks();
+    verifyCertificateChains(config.WA_ROOT_PUBLIC_KEY);
   }
 
   session(instanceId: string): Session | undefined {
