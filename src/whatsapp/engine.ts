@@ -94,7 +94,10 @@ export class Engine {
     await session?.logout();
   }
 
-  /** Takes an instance out of the engine: logs it off when linked; a failed logout is only logged. */
+  /**
+   * Takes an instance out of the engine: logs it off when linked (a failed logout is only
+   * logged). Resolves once the session's last events are published; none follow.
+   */
   async remove(instanceId: string): Promise<void> {
     const session = this.sessions.get(instanceId);
     if (!session) return;

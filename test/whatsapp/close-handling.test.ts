@@ -11,7 +11,7 @@ import {
   RestartInstanceDocument,
 } from "../generated/graphql.ts";
 import { ACCOUNT_TOKEN, type RunningApp, startApp } from "../support/app.ts";
-import { gql } from "../support/clients.ts";
+import { gql, rest } from "../support/clients.ts";
 import { createInstance, type InstanceFixture } from "../support/fixtures.ts";
 import {
   engineEnv,
@@ -271,6 +271,38 @@ describe("close handling", () => {
       (state) => state.connection === "open",
     );
     expect(await credsCount(instance)).toBe(1);
+  });
+
+  it("deleting a linked instance: its close goes out first, then instanceDelete, then nothing", async () => {
+    const { instance, phone } = await linked();
+    const prisma = running.app.services.prisma;
+    const seen: Promise<{ type: string; state?: string; rows: number }>[] = [];
+    const off = running.app.services.bus.on((event) => {
+      if (event.instanceId !== instance.uuid) return;
+      // Read as the event goes out (a Prisma query starts on then).
+      const rows = prisma.instance.count({ where: { id: instance.uuid } });
+      const { state } = event.data as { state?: string };
+      seen.push(rows.then((count) => ({ type: event.type, state, rows: count })));
+    });
+    const answer = await rest(running.url, "DELETE", `/instance/delete/${instance.name}`, {
+      headers: { apikey: ACCOUNT_TOKEN },
+    });
+    expect(answer.status).toBe(200);
+    // Whatever the closed socket still reports comes within moments: nothing may follow.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    off();
+    const events = await Promise.all(seen);
+    expect(events.at(-1)).toEqual({ type: "instanceDelete", rows: 1 });
+    expect(events.slice(0, -1)).toEqual(
+      expect.arrayContaining([
+        { type: "connectionUpdate", state: "close", rows: 1 },
+        { type: "stateInstance", state: "close", rows: 1 },
+      ]),
+    );
+    expect(events.filter((event) => event.rows !== 1)).toEqual([]);
+    expect(await prisma.instance.count({ where: { id: instance.uuid } })).toBe(0);
+    // The socket is gone with it.
+    expect(sim.connectedAccounts()).not.toContain(phone);
   });
 
   it("restartInstance closes and reopens the socket, keeping the device", async () => {
