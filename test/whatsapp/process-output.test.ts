@@ -65,6 +65,8 @@ afterAll(async () => {
   await database?.drop();
 });
 
+const SECRET_FIELDS = /^(private|privKey|rootKey|key|advSecretKey)$/;
+
 /** The secret key bytes the gateway stored for an instance: its creds and its Signal sessions. */
 async function storedSecrets(instanceId: string): Promise<Buffer[]> {
   const db = await createDatabase(database.url);
@@ -76,16 +78,12 @@ async function storedSecrets(instanceId: string): Promise<Buffer[]> {
       rows.map((row) => row.keyId),
     );
     const secrets: Buffer[] = [];
+    // Creds hold Buffers; serialized sessions hold base64 text (ratchet, root and chain keys).
     const collect = (value: unknown, name = ""): void => {
-      if (
-        value instanceof Uint8Array ||
-        (typeof value === "string" && /privKey|private|rootKey/.test(name))
-      ) {
+      if (SECRET_FIELDS.test(name) && (value instanceof Uint8Array || typeof value === "string")) {
         const bytes = typeof value === "string" ? Buffer.from(value, "base64") : Buffer.from(value);
-        if (/privKey|private|rootKey|key$/i.test(name) && bytes.length >= 16) secrets.push(bytes);
-        return;
-      }
-      if (value && typeof value === "object") {
+        if (bytes.length >= 16) secrets.push(bytes);
+      } else if (value && typeof value === "object") {
         for (const [key, inner] of Object.entries(value)) collect(inner, key);
       }
     };
