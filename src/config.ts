@@ -14,6 +14,23 @@ const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
+/** A 32-byte public key written as hex (64 digits) or base64 (44 characters). */
+const publicKey = z.string().transform((text, context) => {
+  const bytes = /^[0-9a-f]{64}$/i.test(text)
+    ? Buffer.from(text, "hex")
+    : /^[A-Za-z0-9+/]{43}=$/.test(text)
+      ? Buffer.from(text, "base64")
+      : undefined;
+  if (bytes?.length !== 32) {
+    context.addIssue({
+      code: "custom",
+      message: "must be a 32-byte key, as 64 hex digits or 44 base64 characters",
+    });
+    return z.NEVER;
+  }
+  return bytes;
+});
+
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -68,6 +85,8 @@ const ConfigSchema = z.object({
     .regex(/^\d+\.\d+\.\d+$/, "must look like 2.3000.1023223821")
     .optional(),
   WA_FETCH_LATEST_VERSION: bool.default(false),
+  /** The only root key trusted for the server's certificate chain (unset: WhatsApp's). */
+  WA_ROOT_PUBLIC_KEY: publicKey.optional(),
   WA_BROWSER_NAME: z.string().min(1).default("wagraph"),
   WA_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
   WA_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),

@@ -1,5 +1,7 @@
+import { inspect } from "node:util";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
+import { routeConsoleToLog } from "./console-output.ts";
 import { SecretsKeyError } from "./db/secret-box.ts";
 import { createLogger } from "./logger.ts";
 
@@ -15,6 +17,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  routeConsoleToLog(logger);
   const app = await createApp(config, logger).catch((error: unknown) => {
     if (!(error instanceof SecretsKeyError)) throw error;
     logger.fatal(error.message);
@@ -27,10 +30,10 @@ async function main(): Promise<void> {
     "wagraph listening",
   );
   if (app.generatedAccountToken) {
-    // Printed once: only its hash is kept.
-    console.log(
+    // Printed once: only its hash is kept. (The console belongs to the log.)
+    process.stdout.write(
       `\n  wagraph is running\n  GraphQL (GraphiQL): ${base}/graphql\n  OpenAPI:            ${base}/openapi.json\n` +
-        `  Account token (shown once, keep it): ${app.generatedAccountToken}\n`,
+        `  Account token (shown once, keep it): ${app.generatedAccountToken}\n\n`,
     );
   }
 
@@ -52,6 +55,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error);
+  process.stderr.write(`${inspect(error)}\n`);
   process.exit(1);
 });

@@ -48,6 +48,18 @@ describe("configuration", () => {
     expect(attempt).not.toThrow(/hunter2|s3cret/);
   });
 
+  it("reads the trusted WhatsApp root key as hex or base64, and refuses anything else", () => {
+    const key = Buffer.from("142375574d0a587166aae71ebe516437c4a28b73e3695c6ce1f7f9545da8ee6b", "hex");
+    expect(loadConfig({}).WA_ROOT_PUBLIC_KEY).toBeUndefined();
+    expect(loadConfig({ WA_ROOT_PUBLIC_KEY: key.toString("hex") }).WA_ROOT_PUBLIC_KEY).toEqual(key);
+    expect(loadConfig({ WA_ROOT_PUBLIC_KEY: key.toString("base64") }).WA_ROOT_PUBLIC_KEY).toEqual(key);
+    for (const bad of [key.toString("hex").slice(2), `${key.toString("base64")}A`, "not a key"]) {
+      expect(() => loadConfig({ WA_ROOT_PUBLIC_KEY: bad })).toThrow(
+        /WA_ROOT_PUBLIC_KEY=.*must be a 32-byte key, as 64 hex digits or 44 base64 characters/,
+      );
+    }
+  });
+
   it("picks PostgreSQL from a postgresql:// URL", () => {
     const config = loadConfig({ DATABASE_URL: "postgresql://u@localhost/db", SECRETS_KEY: TEST_SECRETS_KEY });
     expect(config.databaseProvider).toBe("postgresql");

@@ -5,8 +5,12 @@ import makeWASocket, {
   type WASocket,
 } from "@whiskeysockets/baileys";
 import pino from "pino";
+import { trustTestRootKey } from "../../test/support/simulator/certificates.ts";
 
 const logger = pino({ level: "silent" });
+
+// Plain Baileys in this process takes the simulator's test root for WhatsApp's.
+trustTestRootKey();
 
 /**
  * Baileys' default connect timeout (20 s), which also times every frame the socket sends.

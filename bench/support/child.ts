@@ -13,14 +13,14 @@ export interface BenchChild {
 }
 
 /**
- * Forks `script` with tsx, the simulator's trusted root and --expose-gc. Messages of type
+ * Forks `script` with tsx and --expose-gc. Messages of type
  * `progress` are printed; `error` rejects every pending `next`.
  */
 export function forkChild(script: string, env: Record<string, string>, label: string): BenchChild {
   // Extra Node options for the bare Baileys process, e.g. "--cpu-prof --cpu-prof-dir=prof".
   const extra = process.env.BENCH_BARE_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const child: ChildProcess = fork(script, [], {
-    execArgv: [...extra, "--expose-gc", "--import", "tsx", "--import", "./bench/support/trust-test-root.ts"],
+    execArgv: [...extra, "--expose-gc", "--import", "tsx"],
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

@@ -2,6 +2,7 @@ import { once } from "node:events";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { TEST_ROOT_KEY } from "../../test/support/simulator/certificates.ts";
 import { sleep } from "./pool.ts";
 import { spawnGateway } from "./server.ts";
 
@@ -32,8 +33,8 @@ export function procStatus(pid: number, field: "VmRSS" | "VmHWM"): number {
 }
 
 /**
- * src/main.ts in its own process, with the simulator's certificate root trusted and the
- * memory probe preloaded (bench-only preload modules; the gateway's code is unchanged).
+ * src/main.ts in its own process, trusting the simulator's certificate root (its
+ * WA_ROOT_PUBLIC_KEY setting), with the memory probe preloaded (a bench-only module).
  */
 export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
   const probeDir = mkdtempSync(join(tmpdir(), "wagraph-probe-"));
@@ -46,12 +47,14 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
     "--import",
     "tsx",
     "--import",
-    "./bench/support/trust-test-root.ts",
-    "--import",
     "./bench/support/memory-probe.ts",
     "src/main.ts",
   ];
-  const { child, url, release } = await spawnGateway(args, { ...env, BENCH_PROBE_DIR: probeDir });
+  const { child, url, release } = await spawnGateway(args, {
+    WA_ROOT_PUBLIC_KEY: Buffer.from(TEST_ROOT_KEY.public).toString("base64"),
+    ...env,
+    BENCH_PROBE_DIR: probeDir,
+  });
   const readyAt = performance.now();
   const pid = child.pid!;
   let seq = 0;

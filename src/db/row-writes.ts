@@ -20,8 +20,12 @@ export interface RowWrite {
   columns: readonly Column[];
   /** One array per row, values in column order: strings, numbers, booleans, Dates or null. */
   rows: unknown[][];
-  /** Upserts: the unique columns rows collide on, and the columns a colliding row updates (none: skip it). */
-  conflict?: { on: readonly string[]; update: readonly string[] };
+  /**
+   * Upserts: the unique columns rows collide on, the columns a colliding row takes from the
+   * new row, and those it adds the new value to (a count; a negative stored value is a
+   * marker and counts as 0). Neither: a colliding row is skipped.
+   */
+  conflict?: { on: readonly string[]; update: readonly string[]; add?: readonly string[] };
 }
 
 export function isRowWrite(value: unknown): value is RowWrite {
@@ -93,11 +97,16 @@ export function renderRowWrite(provider: DatabaseProvider, write: RowWrite): { s
       args,
     };
   }
-  const { on, update } = write.conflict ?? { on: [], update: [] };
-  const action =
-    update.length === 0
-      ? "DO NOTHING"
-      : `DO UPDATE SET ${update.map((name) => `${quote(name)} = excluded.${quote(name)}`).join(", ")}`;
+  const { on, update, add = [] } = write.conflict ?? { on: [], update: [] };
+  const greatest = provider === "sqlite" ? "MAX" : "GREATEST";
+  const assignments = [
+    ...update.map((name) => `${quote(name)} = excluded.${quote(name)}`),
+    ...add.map(
+      (name) =>
+        `${quote(name)} = ${greatest}(${quote(write.table)}.${quote(name)}, 0) + excluded.${quote(name)}`,
+    ),
+  ];
+  const action = assignments.length === 0 ? "DO NOTHING" : `DO UPDATE SET ${assignments.join(", ")}`;
   // `WHERE true` keeps SQLite from reading ON CONFLICT as part of a join.
   const sql = `INSERT INTO ${quote(write.table)} (${columns}) SELECT ${values.join(", ")} ${source} WHERE true
     ON CONFLICT (${on.map(quote).join(", ")}) ${action}`;

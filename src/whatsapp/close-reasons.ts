@@ -37,6 +37,13 @@ export const CLOSE_TABLE: CloseRow[] = [
     why: "replaced by another client (440)",
   },
   {
+    // Not WhatsApp, or not proven to be: never linked to, never a reason to drop the creds.
+    statusCode: 400,
+    message: /certificat/i,
+    action: "reconnect-backoff",
+    why: "the server's certificate chain did not verify (400)",
+  },
+  {
     statusCode: DisconnectReason.timedOut,
     message: /QR refs/i,
     action: "refused",

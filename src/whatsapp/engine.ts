@@ -4,7 +4,7 @@ import type { Database, PrismaClient } from "../db/client.ts";
 import type { EventBus } from "../events/bus.ts";
 import type { Logger } from "../logger.ts";
 import { type InstanceInfo, type QrCode, Session } from "./session.ts";
-import { rememberSignatureChecks } from "./signature-checks.ts";
+import { verifyCertificateChains } from "./signature-checks.ts";
 
 const INFO_FIELDS = {
   id: true,
@@ -37,7 +37,7 @@ export class Engine {
     private readonly logger: Logger,
   ) {
     this.prisma = db.prisma;
-    rememberSignatureChecks();
+    verifyCertificateChains(config.WA_ROOT_PUBLIC_KEY);
   }
 
   session(instanceId: string): Session | undefined {
@@ -94,7 +94,10 @@ export class Engine {
     await session?.logout();
   }
 
-  /** Takes an instance out of the engine: logs it off when linked; a failed logout is only logged. */
+  /**
+   * Takes an instance out of the engine: logs it off when linked (a failed logout is only
+   * logged). Resolves once the session's last events are published; none follow.
+   */
   async remove(instanceId: string): Promise<void> {
     const session = this.sessions.get(instanceId);
     if (!session) return;

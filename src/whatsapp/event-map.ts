@@ -1,10 +1,11 @@
 // Every Baileys event key and the canonical events it becomes, in one place.
-import type { BaileysEventMap, WAMessage } from "@whiskeysockets/baileys";
+import type { BaileysEventMap, Chat, WAMessage } from "@whiskeysockets/baileys";
 import type { PrismaClient } from "../db/client.ts";
 import type { EventInput } from "../events/bus.ts";
 import type { EventType } from "../events/types.ts";
 import { statusName, toDate } from "./content.ts";
 import {
+  chatChange,
   deleteChats,
   deleteMessages,
   type MessageSource,
@@ -81,6 +82,16 @@ class JobList {
     });
   }
 
+  /**
+   * Chat changes of every kind share one merge key: written together, in order, so unread
+   * increments and resets of a burst combine right.
+   */
+  chats(chats: Partial<Chat>[], reported: "chat" | "update", ...events: EventInput[]): void {
+    const { instanceId } = this.target;
+    const changes = chats.flatMap((chat) => chatChange(chat, reported) ?? []);
+    this.merged("chats", changes, (items) => saveChats(instanceId, items), ...events);
+  }
+
   messages(messages: WAMessage[], source: MessageSource, ...events: EventInput[]): void {
     const { instanceId } = this.target;
     this.merged(
@@ -108,8 +119,9 @@ export function jobsFor(events: Partial<BaileysEventMap>, target: Target): Job[]
     );
     // Later history notifications (push names, say) may carry no chats or messages: no empty events.
     if (history.chats.length > 0) {
-      list.add(
-        () => saveChats(instanceId, history.chats),
+      list.chats(
+        history.chats,
+        "chat",
         list.event("chatsSet", { chats: history.chats, isLatest: history.isLatest }),
       );
     }
@@ -124,17 +136,10 @@ export function jobsFor(events: Partial<BaileysEventMap>, target: Target): Job[]
     }
   }
   const chatsUpsert = events["chats.upsert"];
-  if (chatsUpsert) list.add(() => saveChats(instanceId, chatsUpsert), list.event("chatsUpsert", chatsUpsert));
+  if (chatsUpsert) list.chats(chatsUpsert, "chat", list.event("chatsUpsert", chatsUpsert));
+  // Every inbound message updates its chat (one more unread): merged per chat across a burst.
   const chatsUpdate = events["chats.update"];
-  if (chatsUpdate) {
-    // Every inbound message updates its chat: merged per chat across a burst.
-    list.merged(
-      "chats",
-      chatsUpdate,
-      (items) => saveChats(instanceId, mergeById(items)),
-      list.event("chatsUpdate", chatsUpdate),
-    );
-  }
+  if (chatsUpdate) list.chats(chatsUpdate, "update", list.event("chatsUpdate", chatsUpdate));
   const chatsDelete = events["chats.delete"];
   if (chatsDelete)
     list.add(() => deleteChats(prisma, instanceId, chatsDelete), list.event("chatsDelete", chatsDelete));

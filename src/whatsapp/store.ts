@@ -113,42 +113,52 @@ export function saveMessages(instanceId: string, messages: WAMessage[], source: 
   ];
 }
 
+/** A row keyed by (instance, jid): the fields it sets, and the counts it adds to (`added`). */
+interface JidRow {
+  jid: string;
+  fields: Record<string, unknown>;
+  added?: Record<string, number>;
+}
+
 /**
- * Inserts or updates rows keyed by (instance, jid), setting only the fields each item has:
- * one statement per distinct set of fields (a burst's items mostly share one).
+ * Inserts or updates rows keyed by (instance, jid), setting only the fields each item has
+ * and adding to the counts it adds to (a new row starts them at 0): one statement per
+ * distinct set of columns (a burst's items mostly share one).
  */
 function upsertByJid(
   table: string,
   instanceId: string,
-  items: { jid: string; fields: Record<string, unknown> }[],
+  items: JidRow[],
   types: Record<string, ColumnType>,
 ): RowWrite[] {
   const now = new Date();
   // PostgreSQL refuses to update one row twice in a statement: the last item of a jid wins.
-  const groups = new Map<string, { names: string[]; rows: Map<string, unknown[]> }>();
-  for (const { jid, fields } of items) {
+  const groups = new Map<string, { names: string[]; adds: string[]; rows: Map<string, unknown[]> }>();
+  for (const { jid, fields, added = {} } of items) {
     const names = Object.keys(fields);
-    const signature = names.join(",");
+    const adds = Object.keys(added);
+    const signature = `${names.join(",")}+${adds.join(",")}`;
     let group = groups.get(signature);
     if (!group) {
-      group = { names, rows: new Map() };
+      group = { names, adds, rows: new Map() };
       groups.set(signature, group);
     }
-    group.rows.set(jid, [randomUUID(), instanceId, jid, ...names.map((name) => fields[name]), now, now]);
+    const values = [...names.map((name) => fields[name]), ...adds.map((name) => added[name])];
+    group.rows.set(jid, [randomUUID(), instanceId, jid, ...values, now, now]);
   }
-  return [...groups.values()].map(({ names, rows }) =>
+  return [...groups.values()].map(({ names, adds, rows }) =>
     upsertRows(
       table,
       [
         ["id", "text"],
         ["instanceId", "text"],
         ["jid", "text"],
-        ...names.map((name): Column => [name, types[name] ?? "text"]),
+        ...[...names, ...adds].map((name): Column => [name, types[name] ?? "text"]),
         ["createdAt", "timestamp"],
         ["updatedAt", "timestamp"],
       ],
       [...rows.values()],
-      { on: ["instanceId", "jid"], update: [...names, "updatedAt"] },
+      { on: ["instanceId", "jid"], update: [...names, "updatedAt"], add: adds },
     ),
   );
 }
@@ -192,20 +202,69 @@ export function deleteMessages(prisma: PrismaClient, instanceId: string, keys: p
     );
 }
 
-export function saveChats(instanceId: string, chats: Partial<Chat>[]): RowWrite[] {
-  const items: { jid: string; fields: Record<string, unknown> }[] = [];
-  for (const chat of chats) {
-    if (!chat.id) continue;
-    // Only what the update carries is written; the rest of a stored row stays.
-    const fields: Record<string, unknown> = {};
-    if (chat.name !== undefined) fields.name = chat.name ?? null;
-    if (typeof chat.unreadCount === "number") fields.unreadCount = Math.max(0, chat.unreadCount);
-    if (chat.archived !== undefined) fields.archived = Boolean(chat.archived);
-    if (chat.pinned !== undefined) fields.pinned = Boolean(chat.pinned);
-    if (chat.conversationTimestamp) fields.lastMessageAt = toDate(chat.conversationTimestamp as number);
-    items.push({ jid: jidNormalizedUser(chat.id), fields });
+/**
+ * How a change moves a chat's unread count: to a value, or up by new unread messages. -1 is
+ * WhatsApp's value for a chat the phone marked unread; new messages count from 0 after it.
+ */
+export type UnreadChange = { set: number } | { add: number };
+
+/** A change to a stored chat: the fields it carries, and what it does to the unread count. */
+export interface ChatChange {
+  jid: string;
+  fields: Record<string, unknown>;
+  unread?: UnreadChange;
+}
+
+/**
+ * A chat as Baileys reports it, as a change. A chat (`chats.upsert`, history) carries its
+ * unread count; `chats.update` carries what happened: n > 0 new unread messages, 0 read on
+ * the phone, -1 marked unread on the phone (null: nothing to change).
+ */
+export function chatChange(chat: Partial<Chat>, reported: "chat" | "update"): ChatChange | undefined {
+  if (!chat.id) return undefined;
+  // Only what the change carries is written; the rest of a stored row stays.
+  const fields: Record<string, unknown> = {};
+  if (chat.name !== undefined) fields.name = chat.name ?? null;
+  if (chat.archived !== undefined) fields.archived = Boolean(chat.archived);
+  if (chat.pinned !== undefined) fields.pinned = Boolean(chat.pinned);
+  if (chat.conversationTimestamp) fields.lastMessageAt = toDate(chat.conversationTimestamp as number);
+  const count = chat.unreadCount;
+  let unread: UnreadChange | undefined;
+  if (typeof count === "number") {
+    unread = reported === "update" && count > 0 ? { add: count } : { set: Math.max(-1, count) };
   }
-  return upsertByJid("Chat", instanceId, items, CHAT_FIELDS);
+  return { jid: jidNormalizedUser(chat.id), fields, unread };
+}
+
+/** The unread change of `first` then `next`. */
+function followedBy(first: UnreadChange | undefined, next: UnreadChange | undefined) {
+  if (!first || !next) return next ?? first;
+  if ("set" in next) return next;
+  return "set" in first ? { set: Math.max(first.set, 0) + next.add } : { add: first.add + next.add };
+}
+
+/** Writes chat changes in their order: one row per chat, the unread changes combined. */
+export function saveChats(instanceId: string, changes: ChatChange[]): RowWrite[] {
+  const byJid = new Map<string, ChatChange>();
+  for (const change of changes) {
+    const before = byJid.get(change.jid);
+    byJid.set(
+      change.jid,
+      before
+        ? {
+            jid: change.jid,
+            fields: { ...before.fields, ...change.fields },
+            unread: followedBy(before.unread, change.unread),
+          }
+        : change,
+    );
+  }
+  const rows: JidRow[] = [...byJid.values()].map(({ jid, fields, unread }) => {
+    if (!unread) return { jid, fields };
+    if ("set" in unread) return { jid, fields: { ...fields, unreadCount: unread.set } };
+    return { jid, fields, added: { unreadCount: unread.add } };
+  });
+  return upsertByJid("Chat", instanceId, rows, CHAT_FIELDS);
 }
 
 export function deleteChats(prisma: PrismaClient, instanceId: string, jids: string[]) {

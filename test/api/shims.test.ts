@@ -162,11 +162,13 @@ describe("Evolution DELETE /instance/delete/:instanceName and /instance/logout/:
     const instance = await createInstance(running.url);
     await createWebhook(running.url, instance);
     await setSocket(running.url, instance);
-    const seen: string[] = [];
-    const off = running.app.services.bus.on(async (event) => {
+    const prisma = running.app.services.prisma;
+    const seen: Promise<[string, number]>[] = [];
+    const off = running.app.services.bus.on((event) => {
       if (event.instanceId !== instance.uuid) return;
-      // The row still exists when the event goes out.
-      seen.push(event.type);
+      // Read as the event goes out (a Prisma query starts on then): the row is still there.
+      const rows = prisma.instance.count({ where: { id: instance.uuid } });
+      seen.push(rows.then((count) => [event.type, count]));
     });
     const answer = await rest(running.url, "DELETE", `/instance/delete/${instance.name}`, {
       headers: { apikey: ACCOUNT_TOKEN },
@@ -178,8 +180,7 @@ describe("Evolution DELETE /instance/delete/:instanceName and /instance/logout/:
       error: false,
       response: { message: "Instance deleted" },
     });
-    expect(seen).toEqual(["instanceDelete"]);
-    const prisma = running.app.services.prisma;
+    expect(await Promise.all(seen)).toEqual([["instanceDelete", 1]]);
     expect(await prisma.instance.count({ where: { id: instance.uuid } })).toBe(0);
     expect(await prisma.webhook.count({ where: { instanceId: instance.uuid } })).toBe(0);
     expect(await prisma.socket.count({ where: { instanceId: instance.uuid } })).toBe(0);

@@ -2,8 +2,10 @@
 // suite's database (SQLite, or PostgreSQL in CI's second run).
 
 import { randomUUID } from "node:crypto";
+import type { Chat } from "@whiskeysockets/baileys";
 import { describe, expect, it } from "vitest";
 import { type Column, deleteRows, upsertRows } from "../../src/db/row-writes.ts";
+import { chatChange, saveChats } from "../../src/whatsapp/store.ts";
 import { appWithInstance } from "../support/fixtures.ts";
 
 const fixture = appWithInstance();
@@ -162,5 +164,68 @@ describe("row writes", () => {
     const stored = await chats();
     expect(stored).toHaveLength(before + 1);
     expect(stored.find((chat) => chat.jid === "good@s.whatsapp.net")?.name).toBe("Good");
+  });
+});
+
+describe("chat unread counts", () => {
+  const write = (chats: Partial<Chat>[], reported: "chat" | "update") =>
+    fixture.running.app.services.db.write(
+      saveChats(
+        fixture.instance.uuid,
+        chats.flatMap((chat) => chatChange(chat, reported) ?? []),
+      ),
+    );
+  const unreadOf = async (jid: string) =>
+    (
+      await fixture.running.app.services.prisma.chat.findUniqueOrThrow({
+        where: { instanceId_jid: { instanceId: fixture.instance.uuid, jid } },
+      })
+    ).unreadCount;
+
+  it("adds new unread messages to the stored count, in one write or several", async () => {
+    const jid = "unread-a@s.whatsapp.net";
+    await write(
+      [
+        { id: jid, unreadCount: 1 },
+        { id: jid, unreadCount: 1 },
+      ],
+      "update",
+    );
+    expect(await unreadOf(jid)).toBe(2);
+    await write([{ id: jid, unreadCount: 3 }], "update");
+    expect(await unreadOf(jid)).toBe(5);
+    // A chat as WhatsApp reports it (history, upsert) carries its count.
+    await write([{ id: jid, unreadCount: 4 }], "chat");
+    expect(await unreadOf(jid)).toBe(4);
+  });
+
+  it("takes a read (0) and a mark as unread (-1) in order with the messages around them", async () => {
+    const jid = "unread-b@s.whatsapp.net";
+    await write([{ id: jid, unreadCount: 2 }], "update");
+    await write(
+      [
+        { id: jid, unreadCount: 1 },
+        { id: jid, unreadCount: 0 },
+        { id: jid, unreadCount: 1 },
+      ],
+      "update",
+    );
+    expect(await unreadOf(jid)).toBe(1);
+    await write([{ id: jid, unreadCount: -1 }], "update");
+    expect(await unreadOf(jid)).toBe(-1);
+    // Counted from 0 after the mark, stored or in the same write.
+    await write([{ id: jid, unreadCount: 2 }], "update");
+    expect(await unreadOf(jid)).toBe(2);
+    await write(
+      [
+        { id: jid, unreadCount: -1 },
+        { id: jid, unreadCount: 1 },
+      ],
+      "update",
+    );
+    expect(await unreadOf(jid)).toBe(1);
+    // null (a read during the first sync) changes nothing.
+    await write([{ id: jid, unreadCount: null }], "update");
+    expect(await unreadOf(jid)).toBe(1);
   });
 });

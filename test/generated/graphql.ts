@@ -42,6 +42,7 @@ export type Chat = {
   lastMessageAt?: Maybe<Scalars['DateTime']['output']>;
   name?: Maybe<Scalars['String']['output']>;
   pinned: Scalars['Boolean']['output'];
+  /** Inbound messages since the chat was last read on the phone; -1 when the phone marked it unread (WhatsApp's value). */
   unreadCount: Scalars['Int']['output'];
 };
 

@@ -3,20 +3,21 @@ import { ConnectInstanceDocument, InstanceDocument } from "../generated/graphql.
 import { ACCOUNT_TOKEN, type RunningApp, startApp } from "./app.ts";
 import { gql } from "./clients.ts";
 import type { InstanceFixture } from "./fixtures.ts";
-import { trustTestRootKey, WhatsAppSimulator } from "./simulator/index.ts";
-
-// The gateway runs in this process: its Baileys must trust the simulator's test root.
-trustTestRootKey();
+import { TEST_ROOT_KEY, WhatsAppSimulator } from "./simulator/index.ts";
 
 export { WhatsAppSimulator };
 
-/** Engine settings for tests: the simulator's URL and quick reconnects. */
+/** The gateway setting that trusts the simulator's certificate root instead of WhatsApp's. */
+export const TEST_ROOT_SETTING = { WA_ROOT_PUBLIC_KEY: Buffer.from(TEST_ROOT_KEY.public).toString("base64") };
+
+/** Engine settings for tests: the simulator's URL and root, and quick reconnects. */
 export function engineEnv(
   sim: WhatsAppSimulator,
   extra: Record<string, string> = {},
 ): Record<string, string> {
   return {
     WA_WS_URL: sim.url,
+    ...TEST_ROOT_SETTING,
     WA_RECONNECT_BASE_MS: "50",
     WA_RECONNECT_MAX_MS: "400",
     WA_QUERY_TIMEOUT_MS: "10000",

@@ -3,6 +3,7 @@
 import { DisconnectReason } from "@whiskeysockets/baileys";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocketServer } from "ws";
+import type { GatewayEvent } from "../../src/events/types.ts";
 import { classifyClose } from "../../src/whatsapp/close-reasons.ts";
 import {
   ConnectInstanceDocument,
@@ -10,7 +11,7 @@ import {
   RestartInstanceDocument,
 } from "../generated/graphql.ts";
 import { ACCOUNT_TOKEN, type RunningApp, startApp } from "../support/app.ts";
-import { gql } from "../support/clients.ts";
+import { gql, rest } from "../support/clients.ts";
 import { createInstance, type InstanceFixture } from "../support/fixtures.ts";
 import {
   engineEnv,
@@ -69,6 +70,10 @@ describe("close handling", () => {
     expect(classifyClose(DisconnectReason.badSession).action).toBe("logged-out");
     expect(classifyClose(DisconnectReason.connectionReplaced).action).toBe("replaced");
     expect(classifyClose(DisconnectReason.timedOut, "QR refs attempts ended").action).toBe("refused");
+    expect(classifyClose(400, "noise intermediate certificate signature invalid")).toMatchObject({
+      action: "reconnect-backoff",
+      why: "the server's certificate chain did not verify (400)",
+    });
   });
 
   it("515 restart required: reconnects at once with the saved creds", async () => {
@@ -228,6 +233,76 @@ describe("close handling", () => {
       __typename: "PairingCode",
       pairingCode: expect.stringMatching(/^[A-Z0-9]{8}$/),
     });
+  });
+
+  it("a server whose certificate chain does not verify: refused and retried, never reported open", async () => {
+    const REFUSED = "the server's certificate chain did not verify (400)";
+    const { instance, phone } = await linked();
+    const events: GatewayEvent[] = [];
+    const off = running.app.services.bus.on((event) => {
+      if (event.instanceId === instance.uuid) events.push(event);
+    });
+    try {
+      for (const chain of ["unknown-root", "tampered-intermediate", "tampered-leaf"] as const) {
+        sim.certificateChain = chain;
+        events.length = 0;
+        const finishedHandshakes = sim.stats().handshakes;
+        await gql(running.url, RestartInstanceDocument, { id: instance.id }, ACCOUNT_TOKEN);
+        const refusals = await until(
+          async () => events.filter((event) => (event.data as { reason?: string }).reason === REFUSED),
+          (found) => found.length >= 2,
+          5000,
+        );
+        expect(refusals[0].data, chain).toMatchObject({ state: "connecting", retryInMs: expect.any(Number) });
+        // The client gave up inside the handshake: it never sent its login to that server.
+        expect(sim.stats().handshakes, chain).toBe(finishedHandshakes);
+        const open = events.filter((event) => (event.data as { state?: string }).state === "open");
+        expect(open, chain).toEqual([]);
+        expect((await instanceState(running, instance)).connection, chain).toBe("connecting");
+        expect(sim.connectedAccounts(), chain).not.toContain(phone);
+      }
+    } finally {
+      off();
+      sim.certificateChain = "valid";
+    }
+    // The same retries reach the server again once it shows a valid chain.
+    await until(
+      () => instanceState(running, instance),
+      (state) => state.connection === "open",
+    );
+    expect(await credsCount(instance)).toBe(1);
+  });
+
+  it("deleting a linked instance: its close goes out first, then instanceDelete, then nothing", async () => {
+    const { instance, phone } = await linked();
+    const prisma = running.app.services.prisma;
+    const seen: Promise<{ type: string; state?: string; rows: number }>[] = [];
+    const off = running.app.services.bus.on((event) => {
+      if (event.instanceId !== instance.uuid) return;
+      // Read as the event goes out (a Prisma query starts on then).
+      const rows = prisma.instance.count({ where: { id: instance.uuid } });
+      const { state } = event.data as { state?: string };
+      seen.push(rows.then((count) => ({ type: event.type, state, rows: count })));
+    });
+    const answer = await rest(running.url, "DELETE", `/instance/delete/${instance.name}`, {
+      headers: { apikey: ACCOUNT_TOKEN },
+    });
+    expect(answer.status).toBe(200);
+    // Whatever the closed socket still reports comes within moments: nothing may follow.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    off();
+    const events = await Promise.all(seen);
+    expect(events.at(-1)).toEqual({ type: "instanceDelete", rows: 1 });
+    expect(events.slice(0, -1)).toEqual(
+      expect.arrayContaining([
+        { type: "connectionUpdate", state: "close", rows: 1 },
+        { type: "stateInstance", state: "close", rows: 1 },
+      ]),
+    );
+    expect(events.filter((event) => event.rows !== 1)).toEqual([]);
+    expect(await prisma.instance.count({ where: { id: instance.uuid } })).toBe(0);
+    // The socket is gone with it.
+    expect(sim.connectedAccounts()).not.toContain(phone);
   });
 
   it("restartInstance closes and reopens the socket, keeping the device", async () => {

@@ -1,6 +1,7 @@
 // Inbound messages under duplicates and bursts, and the other kinds a contact can send.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  InstanceChatsDocument,
   MarkMessagesReadDocument,
   MessagesDocument,
   SendContactDocument,
@@ -36,6 +37,12 @@ afterAll(async () => {
 
 const countIn = (chatJid: string) =>
   running.app.services.prisma.message.count({ where: { instanceId: instance.uuid, chatJid } });
+
+async function unreadCountOf(chatJid: string): Promise<number | undefined> {
+  const result = await gql(running.url, InstanceChatsDocument, { id: instance.id }, ACCOUNT_TOKEN);
+  if (result.data?.instance.__typename !== "Instance") throw new Error(JSON.stringify(result));
+  return result.data.instance.chats.edges.find((edge) => edge.node.jid === chatJid)?.node.unreadCount;
+}
 
 describe("inbound messages", () => {
   it("stores the same message reported twice as one row", async () => {
@@ -92,11 +99,40 @@ describe("inbound messages", () => {
       // Events left in the same order.
       expect(published.filter((text) => text.startsWith(prefixes[index]))).toEqual(expected);
     }
+    // The second chat holds only these bursts, none of them read.
+    expect(await unreadCountOf(jid(CONTACTS[1]))).toBe(await countIn(jid(CONTACTS[1])));
   }
 
   it("takes a burst of 1,000 messages from two chats complete and in order per chat", async () => {
     await burstArrivesInOrder(500, "burst");
   }, 60_000);
+
+  it("counts a chat's unread messages, and follows the phone reading it or marking it unread", async () => {
+    const phone = "15554440004";
+    const contact = sim.contact(phone, "Dave");
+    const phoneOfAccount = sim.phone(ACCOUNT);
+    const unread = () => unreadCountOf(jid(phone));
+    // Two at once (counted together), then one at a time (each added to the stored count).
+    await Promise.all([0, 1].map((i) => contact.sendText(ACCOUNT, `unread ${i}`, { encrypt: i === 0 })));
+    for (let i = 2; i < 5; i++) {
+      await until(
+        () => countIn(jid(phone)),
+        (count) => count === i,
+      );
+      await contact.sendText(ACCOUNT, `unread ${i}`, { encrypt: i % 2 === 0 });
+    }
+    await until(unread, (count) => count === 5);
+    await phoneOfAccount.markChatRead(phone);
+    await until(unread, (count) => count === 0);
+    await contact.sendText(ACCOUNT, "after reading", { encrypt: true });
+    await until(unread, (count) => count === 1);
+    // Marked unread on the phone: WhatsApp's -1, from which new messages count again.
+    await phoneOfAccount.markChatRead(phone, false);
+    await until(unread, (count) => count === -1);
+    await contact.sendText(ACCOUNT, "after marking unread");
+    await until(unread, (count) => count === 1);
+    expect(await countIn(jid(phone))).toBe(7);
+  });
 
   it("pages through a chat's messages", async () => {
     const chat = jid(CONTACTS[1]);

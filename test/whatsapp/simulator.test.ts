@@ -4,10 +4,7 @@ import { join } from "node:path";
 import { DisconnectReason, jidNormalizedUser, proto } from "@whiskeysockets/baileys";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type BaileysHandle, connectBaileys } from "../support/simulator/baileys-client.ts";
-import { trustTestRootKey, WhatsAppSimulator } from "../support/simulator/index.ts";
-
-// Baileys in this process must trust the simulator's certificate root.
-trustTestRootKey();
+import { WhatsAppSimulator } from "../support/simulator/index.ts";
 
 const ACCOUNT = "15550001111";
 const CONTACT = "15550002222";

@@ -9,7 +9,10 @@ builder.prismaObject("Chat", {
   fields: (t) => ({
     jid: t.exposeString("jid"),
     name: t.exposeString("name", { nullable: true }),
-    unreadCount: t.exposeInt("unreadCount"),
+    unreadCount: t.exposeInt("unreadCount", {
+      description:
+        "Inbound messages since the chat was last read on the phone; -1 when the phone marked it unread (WhatsApp's value).",
+    }),
     archived: t.exposeBoolean("archived"),
     pinned: t.exposeBoolean("pinned"),
     isGroup: t.boolean({ resolve: (chat) => chat.jid.endsWith("@g.us") }),

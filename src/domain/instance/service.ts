@@ -175,8 +175,10 @@ export class InstanceService {
   }
 
   /**
-   * Deletes an instance and every row it owns. The instanceDelete event goes out first so
-   * sinks can clean up; a concurrent delete of the same instance is refused.
+   * Deletes an instance and every row it owns. instanceDelete is the last word about the
+   * instance: the session's own last events (its close) go out before it, and it goes out
+   * while the row still exists, so sinks can still read what they need to clean up. A
+   * concurrent delete of the same instance is refused.
    */
   async delete(caller: Caller, ref: InstanceRef): Promise<Instance> {
     const instance = await this.get(caller, ref);
@@ -190,14 +192,14 @@ export class InstanceService {
       if (!(await this.prisma.instance.findUnique({ where: { id: instance.id }, select: { id: true } }))) {
         throw new NotFoundError("Instance", "id" in ref ? ref.id : ref.name);
       }
+      // Returns once the session's events are published; a failed logout never blocks the delete.
+      await this.engine.remove(instance.id);
       this.bus.publish({
         instanceId: instance.id,
         instanceName: instance.name,
         type: "instanceDelete",
         data: { instanceId: instance.id, instanceName: instance.name },
       });
-      // A failed logout never blocks the delete.
-      await this.engine.remove(instance.id);
       // Relations cascade in the database: one statement removes every row of the instance.
       await this.prisma.instance.delete({ where: { id: instance.id } });
       return instance;

@@ -6,6 +6,7 @@ import makeWASocket, {
   type WASocket,
 } from "@whiskeysockets/baileys";
 import pino from "pino";
+import { trustTestRootKey } from "./certificates.ts";
 
 type EventName = keyof BaileysEventMap;
 type Recorded = { event: EventName; data: unknown; at: number };
@@ -42,6 +43,7 @@ export async function connectBaileys(options: {
   authDir: string;
   config?: Partial<SocketConfig>;
 }): Promise<BaileysHandle> {
+  trustTestRootKey();
   const { state, saveCreds } = await useMultiFileAuthState(options.authDir);
   let saving: Promise<void> = Promise.resolve();
   const sock = makeWASocket({

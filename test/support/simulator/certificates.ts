@@ -36,16 +36,26 @@ export const TEST_ROOT_KEY: { public: Uint8Array; private: Uint8Array } = keyPai
 );
 
 /**
- * Makes Baileys in THIS process accept certificates signed by TEST_ROOT_KEY.
- * Tests only: production code must never touch WA_CERT_DETAILS.
+ * Makes plain Baileys clients in THIS process (connectBaileys, the benchmarks' bare sockets)
+ * take TEST_ROOT_KEY for WhatsApp's root. The gateway ignores this: it trusts the root of its
+ * WA_ROOT_PUBLIC_KEY setting, whatever WA_CERT_DETAILS says.
  */
 export function trustTestRootKey(): void {
   WA_CERT_DETAILS.PUBLIC_KEY = Buffer.from(TEST_ROOT_KEY.public);
 }
 
+/**
+ * Which certificate chain the server presents: a valid one (signed by TEST_ROOT_KEY), one
+ * signed by a root nobody trusts, or one whose intermediate or leaf signature was altered.
+ */
+export type CertificateChainKind = "valid" | "unknown-root" | "tampered-intermediate" | "tampered-leaf";
+
 /** Encoded CertChain (root -> intermediate -> leaf) for the server's static Noise key. */
-export function buildCertChain(serverStaticPublic: Uint8Array): Uint8Array {
-  const root = { public: Buffer.from(TEST_ROOT_KEY.public), private: Buffer.from(TEST_ROOT_KEY.private) };
+export function buildCertChain(
+  serverStaticPublic: Uint8Array,
+  kind: CertificateChainKind = "valid",
+): Uint8Array {
+  const root = kind === "unknown-root" ? newKeyPair() : TEST_ROOT_KEY;
   const intermediate = Curve.generateKeyPair();
   const now = Math.floor(Date.now() / 1000);
   const Details = proto.CertChain.NoiseCertificate.Details;
@@ -64,14 +74,13 @@ export function buildCertChain(serverStaticPublic: Uint8Array): Uint8Array {
     notBefore: now - 3600,
     notAfter: now + 30 * 86400,
   }).finish();
+  const intermediateSignature = Curve.sign(Buffer.from(root.private), Buffer.from(intermediateDetails));
+  const leafSignature = Curve.sign(intermediate.private, Buffer.from(leafDetails));
+  // One bit of the signature flipped: well-formed, but not what the key signed.
+  if (kind === "tampered-intermediate") intermediateSignature[7] ^= 1;
+  if (kind === "tampered-leaf") leafSignature[7] ^= 1;
   return proto.CertChain.encode({
-    intermediate: {
-      details: intermediateDetails,
-      signature: Curve.sign(root.private, Buffer.from(intermediateDetails)),
-    },
-    leaf: {
-      details: leafDetails,
-      signature: Curve.sign(intermediate.private, Buffer.from(leafDetails)),
-    },
+    intermediate: { details: intermediateDetails, signature: intermediateSignature },
+    leaf: { details: leafDetails, signature: leafSignature },
   }).finish();
 }

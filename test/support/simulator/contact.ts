@@ -127,6 +127,16 @@ export class SimulatedContact {
     return { id, delivered, queued: devices.length - delivered, types, acks };
   }
 
+  /**
+   * Replaces its Signal sessions with the account's devices, as a phone that lost them
+   * (same identity): its next encrypted message is a pkmsg starting a new session, and the
+   * account's devices close the one they had.
+   */
+  async replaceSession(toAccountPhone: string): Promise<void> {
+    const devices = this.core.directory.find(toAccountPhone)?.activeCompanions() ?? [];
+    for (const device of devices) await this.user.endpoint().forgetSession(device.address);
+  }
+
   /** Waits for a message from an account whose text matches. */
   waitForText(
     match: string | RegExp | ((text: string) => boolean),

@@ -1,5 +1,5 @@
 import type { BinaryNode } from "@whiskeysockets/baileys";
-import { buildCertChain, type KeyPair, newKeyPair } from "./certificates.ts";
+import { buildCertChain, type CertificateChainKind, type KeyPair, newKeyPair } from "./certificates.ts";
 import type { Connection } from "./connection.ts";
 import { type CompanionDevice, Directory } from "./directory.ts";
 import { GroupRegistry } from "./groups.ts";
@@ -27,7 +27,9 @@ export class SimCore {
   readonly directory = new Directory();
   readonly groups = new GroupRegistry();
   readonly staticKey: KeyPair = newKeyPair();
-  readonly certChain: Uint8Array;
+  /** What new connections are shown as the server's certificate chain. */
+  certChain: Uint8Array;
+  certChainKind: CertificateChainKind = "valid";
   readonly options: ResolvedOptions;
   /** QR ref -> registering connection. */
   readonly refs = new Map<string, Connection>();
@@ -48,6 +50,11 @@ export class SimCore {
       historySync: options.historySync ?? true,
     };
     this.certChain = buildCertChain(this.staticKey.public);
+  }
+
+  presentCertificateChain(kind: CertificateChainKind): void {
+    this.certChainKind = kind;
+    this.certChain = buildCertChain(this.staticKey.public, kind);
   }
 
   log(msg: string, err?: unknown): void {

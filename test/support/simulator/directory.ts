@@ -1,4 +1,5 @@
 import { type BinaryNode, jidDecode } from "@whiskeysockets/baileys";
+import { AppState } from "./app-state.ts";
 import { type KeyPair, newKeyPair } from "./certificates.ts";
 import type { PhoneHistory } from "./history.ts";
 import { Mailbox } from "./mailbox.ts";
@@ -105,6 +106,8 @@ export class CompanionDevice {
   groupsFetched = false;
   /** PreKeyLow notification sent; cleared by the next upload. */
   lowPreKeysNotified = false;
+  /** The phone sent (or queued) its app-state sync key to this device. */
+  appStateKeyShared = false;
   readonly offline: OfflineQueue;
 
   constructor(
@@ -140,6 +143,7 @@ export class User {
   private nextDeviceId = 1;
   private signal?: SignalEndpoint;
   private inbox?: Mailbox;
+  private syncd?: AppState;
 
   constructor(
     readonly phone: string,
@@ -171,6 +175,12 @@ export class User {
 
   get hasEndpoint(): boolean {
     return this.signal !== undefined;
+  }
+
+  /** The account's app state (chat read, archived… as its phone changes them). */
+  appState(): AppState {
+    this.syncd ??= new AppState();
+    return this.syncd;
   }
 
   mailbox(): Mailbox {

@@ -1,5 +1,6 @@
 export type { BaileysHandle, CloseInfo } from "./baileys-client.ts";
 export { connectBaileys } from "./baileys-client.ts";
+export type { CertificateChainKind } from "./certificates.ts";
 export { TEST_ROOT_KEY, trustTestRootKey } from "./certificates.ts";
 export type { SendOptions, SendResult } from "./contact.ts";
 export { SimulatedContact } from "./contact.ts";

@@ -33,7 +33,7 @@ export function handleIq(core: SimCore, device: CompanionDevice, node: BinaryNod
     case "usync":
       return usync(core, node);
     case "w:sync:app:state":
-      return appStateSync(node);
+      return appStateSync(device, node);
     case "privacy":
       return first === "privacy" ? privacySettings(node) : iqResult(node);
     case "abt":
@@ -207,12 +207,15 @@ function usyncAnswer(protocol: string, { user, server }: ResolvedJid): BinaryNod
   }
 }
 
-/** Empty app-state collections: Baileys finishes its initial sync without patches. */
-function appStateSync(node: BinaryNode): BinaryNode {
-  const collections = children(child(node, "sync"), "collection").map((c) => ({
-    tag: "collection",
-    attrs: { name: c.attrs.name, version: c.attrs.version ?? "0" },
-  }));
+/**
+ * The patches of each asked collection newer than the device's version (none, until the
+ * phone changed something: Baileys finishes its initial sync without patches).
+ */
+function appStateSync(device: CompanionDevice, node: BinaryNode): BinaryNode {
+  const appState = device.user.appState();
+  const collections = children(child(node, "sync"), "collection").map((c) =>
+    appState.collectionNode(c.attrs.name, Number(c.attrs.version ?? "0")),
+  );
   return iqResult(node, [{ tag: "sync", attrs: {}, content: collections }]);
 }
 

@@ -5,7 +5,8 @@
  *
  * WhatsApp protocol on SIM_PORT, a small JSON-over-HTTP control API on SIM_CONTROL_PORT
  * (see README.md). Prints one JSON line `{"url":…,"control":…}` on stdout when ready.
- * The Baileys process must call trustTestRootKey() (same fixed root key).
+ * Its certificate chain is signed by TEST_ROOT_KEY (a fixed seed): a gateway trusts it with
+ * WA_ROOT_PUBLIC_KEY set to that key, a plain Baileys process by calling trustTestRootKey().
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";

@@ -1,8 +1,9 @@
 import { randomInt } from "node:crypto";
 import { Curve, hmacSign, proto, S_WHATSAPP_NET, WA_ADV_ACCOUNT_SIG_PREFIX } from "@whiskeysockets/baileys";
+import { serverSync } from "./app-state.ts";
 import type { SimCore } from "./core.ts";
 import type { User } from "./directory.ts";
-import type { PhoneHistory } from "./history.ts";
+import { type PhoneHistory, toJid } from "./history.ts";
 import { completeRegistration, registrationOf } from "./session.ts";
 import { child, newServerTag, nowSeconds } from "./stanzas.ts";
 
@@ -129,6 +130,33 @@ export class SimulatedPhone {
       this.user.companions.delete(device.id);
       conn.end();
       throw err;
+    }
+  }
+
+  /**
+   * The user reads a chat on the phone (or marks it unread, `read` false): an app-state
+   * patch (markChatAsReadAction) every linked device fetches after a `server_sync`
+   * notification; Baileys reports it as `chats.update` with unreadCount 0 (or -1). A device
+   * gets the phone's sync key first, once. Resolves once it went out (or was queued).
+   */
+  async markChatRead(chat: string, read = true): Promise<void> {
+    const appState = this.user.appState();
+    const version = await appState.add({
+      syncAction: { timestamp: Date.now(), markChatAsReadAction: { read } },
+      index: ["markChatAsRead", toJid(chat)],
+      type: "regular_low",
+      apiVersion: 3,
+      operation: proto.SyncdMutation.SyncdOperation.SET,
+    });
+    for (const device of this.user.activeCompanions()) {
+      if (!device.appStateKeyShared) {
+        device.appStateKeyShared = true;
+        const share = appState.keyShareMessage(this.user);
+        const acked = device.stream ? this.core.waitForAck(device, share.attrs.id, 10_000) : undefined;
+        this.core.deliver(device, share);
+        await acked;
+      }
+      this.core.deliver(device, serverSync("regular_low", version));
     }
   }
 

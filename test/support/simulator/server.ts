@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { BinaryNode } from "@whiskeysockets/baileys";
 import { WebSocketServer } from "ws";
+import type { CertificateChainKind } from "./certificates.ts";
 import { Connection } from "./connection.ts";
 import { SimulatedContact } from "./contact.ts";
 import { SimCore, type SimulatorOptions } from "./core.ts";
@@ -93,6 +94,18 @@ export class WhatsAppSimulator {
   }
   get qrRefs(): number {
     return this.core.options.qrRefs;
+  }
+
+  /**
+   * The certificate chain new connections get in the handshake (streams already open keep
+   * theirs): "valid" (signed by TEST_ROOT_KEY, the default), "unknown-root", or
+   * "tampered-intermediate" / "tampered-leaf" (one bit of that signature flipped).
+   */
+  set certificateChain(kind: CertificateChainKind) {
+    this.core.presentCertificateChain(kind);
+  }
+  get certificateChain(): CertificateChainKind {
+    return this.core.certChainKind;
   }
 
   /**

@@ -151,6 +151,11 @@ export class SignalEndpoint {
     );
   }
 
+  /** Forgets the session with a peer: the next message starts a new one (a pkmsg). */
+  forgetSession(address: string): Promise<void> {
+    return this.run(() => this.repo.deleteSession([address]));
+  }
+
   encrypt(address: string, data: Uint8Array): Promise<{ type: "pkmsg" | "msg"; ciphertext: Uint8Array }> {
     return this.run(() => this.repo.encryptMessage({ jid: address, data }));
   }
