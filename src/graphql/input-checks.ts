@@ -15,6 +15,12 @@ import {
 import type { Plugin } from "graphql-yoga";
 import { loneSurrogateAt } from "../domain/validate.ts";
 
+/**
+ * How a selection is costed: each field 1 (2 with a selection), times its page size. Nesting
+ * is not weighted beyond that: a page of 100 rows costs 100 rows, at any depth.
+ */
+export const COST_WEIGHTS = { objectCost: 2, scalarCost: 1, depthCostFactor: 1 };
+
 /** Longest list any argument may hold; fields set lower bounds of their own. */
 export const MAX_LIST_ARGUMENT = 1000;
 
@@ -91,7 +97,11 @@ export function useInputChecks(maxCost: number): Plugin {
     }
     let selections = 0;
     validate(args.schema, inlined, [
-      costLimitRule({ maxCost: Number.POSITIVE_INFINITY, onAccept: [(_context, { n }) => (selections = n)] }),
+      costLimitRule({
+        ...COST_WEIGHTS,
+        maxCost: Number.POSITIVE_INFINITY,
+        onAccept: [(_context, { n }) => (selections = n)],
+      }),
     ]);
     const cost = selections + lists.items;
     if (cost > maxCost) {

@@ -9,7 +9,7 @@ import { DomainError, type RateLimitedError } from "../errors.ts";
 import { SlowConsumerError } from "../events/bus.ts";
 import type { Services } from "../services.ts";
 import type { GraphQLContext } from "./context.ts";
-import { useInputChecks } from "./input-checks.ts";
+import { COST_WEIGHTS, useInputChecks } from "./input-checks.ts";
 
 /** What the HTTP and WebSocket servers hand Yoga for each operation. */
 export interface ServerContext {
@@ -86,7 +86,7 @@ export function createGraphQLServer(
     plugins: [
       EnvelopArmorPlugin({
         maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true },
-        costLimit: { maxCost: config.GRAPHQL_MAX_COST },
+        costLimit: { ...COST_WEIGHTS, maxCost: config.GRAPHQL_MAX_COST },
         maxAliases: { n: 20 },
         maxDirectives: { n: 20 },
         maxTokens: { n: 5000 },

@@ -936,8 +936,8 @@ export type Webhook = Node & {
   id: Scalars['ID']['output'];
   mediaBase64: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
-  /** HMAC-SHA256 key that signs every delivery. */
-  signingSecret: Scalars['String']['output'];
+  /** The HMAC-SHA256 key that signs every delivery. Shown once: in the answer of createWebhook and rotateWebhookSecret, null anywhere else (rotate it if it was lost). */
+  signingSecret?: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
   url: Scalars['String']['output'];
   /** The raw UUID, as the REST families use it. */
@@ -1386,10 +1386,10 @@ export type WebhookSecretsQueryVariables = Exact<{
 export type WebhookSecretsQuery = { __typename?: 'Query', node?:
     | { __typename: 'Instance' }
     | { __typename: 'Message' }
-    | { __typename: 'Webhook', signingSecret: string, hasAuthorization: boolean }
+    | { __typename: 'Webhook', signingSecret?: string | null, hasAuthorization: boolean }
    | null };
 
-export type WebhookFieldsFragment = { __typename?: 'Webhook', id: string, webhookId: string, name: string, url: string, enabled: boolean, mediaBase64: boolean, hasAuthorization: boolean, signingSecret: string, events: { __typename?: 'EventFlags', qrcodeUpdate: boolean, messagesUpsert: boolean, sendMessage: boolean, newJwt: boolean, callUpsert: boolean } };
+export type WebhookFieldsFragment = { __typename?: 'Webhook', id: string, webhookId: string, name: string, url: string, enabled: boolean, mediaBase64: boolean, hasAuthorization: boolean, signingSecret?: string | null, events: { __typename?: 'EventFlags', qrcodeUpdate: boolean, messagesUpsert: boolean, sendMessage: boolean, newJwt: boolean, callUpsert: boolean } };
 
 export type CreateWebhookMutationVariables = Exact<{
   instanceId: Scalars['ID']['input'];
@@ -1403,7 +1403,7 @@ export type CreateWebhookMutation = { __typename?: 'Mutation', createWebhook:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, issues: Array<{ __typename?: 'ValidationIssue', path: string, message: string }> }
-    | { __typename: 'Webhook', id: string, webhookId: string, name: string, url: string, enabled: boolean, mediaBase64: boolean, hasAuthorization: boolean, signingSecret: string, events: { __typename?: 'EventFlags', qrcodeUpdate: boolean, messagesUpsert: boolean, sendMessage: boolean, newJwt: boolean, callUpsert: boolean } }
+    | { __typename: 'Webhook', id: string, webhookId: string, name: string, url: string, enabled: boolean, mediaBase64: boolean, hasAuthorization: boolean, signingSecret?: string | null, events: { __typename?: 'EventFlags', qrcodeUpdate: boolean, messagesUpsert: boolean, sendMessage: boolean, newJwt: boolean, callUpsert: boolean } }
    };
 
 export type UpdateWebhookMutationVariables = Exact<{
@@ -1418,7 +1418,7 @@ export type UpdateWebhookMutation = { __typename?: 'Mutation', updateWebhook:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
-    | { __typename: 'Webhook', id: string, webhookId: string, name: string, url: string, enabled: boolean, mediaBase64: boolean, hasAuthorization: boolean, signingSecret: string, events: { __typename?: 'EventFlags', qrcodeUpdate: boolean, messagesUpsert: boolean, sendMessage: boolean, newJwt: boolean, callUpsert: boolean } }
+    | { __typename: 'Webhook', id: string, webhookId: string, name: string, url: string, enabled: boolean, mediaBase64: boolean, hasAuthorization: boolean, signingSecret?: string | null, events: { __typename?: 'EventFlags', qrcodeUpdate: boolean, messagesUpsert: boolean, sendMessage: boolean, newJwt: boolean, callUpsert: boolean } }
    };
 
 export type SetWebhookEventsMutationVariables = Exact<{
@@ -1432,7 +1432,7 @@ export type SetWebhookEventsMutation = { __typename?: 'Mutation', setWebhookEven
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
-    | { __typename: 'Webhook', id: string, webhookId: string, name: string, url: string, enabled: boolean, mediaBase64: boolean, hasAuthorization: boolean, signingSecret: string, events: { __typename?: 'EventFlags', qrcodeUpdate: boolean, messagesUpsert: boolean, sendMessage: boolean, newJwt: boolean, callUpsert: boolean } }
+    | { __typename: 'Webhook', id: string, webhookId: string, name: string, url: string, enabled: boolean, mediaBase64: boolean, hasAuthorization: boolean, signingSecret?: string | null, events: { __typename?: 'EventFlags', qrcodeUpdate: boolean, messagesUpsert: boolean, sendMessage: boolean, newJwt: boolean, callUpsert: boolean } }
    };
 
 export type RotateWebhookSecretMutationVariables = Exact<{
@@ -1445,7 +1445,7 @@ export type RotateWebhookSecretMutation = { __typename?: 'Mutation', rotateWebho
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'UnauthorizedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
-    | { __typename: 'Webhook', signingSecret: string }
+    | { __typename: 'Webhook', signingSecret?: string | null }
    };
 
 export type DeleteWebhookMutationVariables = Exact<{

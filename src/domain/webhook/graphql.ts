@@ -20,8 +20,10 @@ const WebhookNode = builder.prismaNode("Webhook", {
       resolve: (webhook) => Boolean(webhook.authorization),
     }),
     signingSecret: t.string({
-      description: "HMAC-SHA256 key that signs every delivery.",
-      resolve: (webhook, _args, context) => context.services.webhooks.signingSecret(webhook),
+      nullable: true,
+      description:
+        "The HMAC-SHA256 key that signs every delivery. Shown once: in the answer of createWebhook and rotateWebhookSecret, null anywhere else (rotate it if it was lost).",
+      resolve: (webhook) => ("newSecret" in webhook ? (webhook.newSecret as string) : null),
     }),
     events: t.field({
       type: EventFlagsType,

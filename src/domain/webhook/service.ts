@@ -13,6 +13,8 @@ import { validate } from "../validate.ts";
 import { CreateWebhookInput, UpdateWebhookInput } from "./schemas.ts";
 
 export type WebhookWithEvents = Webhook & { events: WebhookEvents };
+/** A webhook as answered right after its signing secret was made: the one time it is shown. */
+export type WebhookWithNewSecret = WebhookWithEvents & { newSecret: string };
 
 const withEvents = { events: true } as const;
 
@@ -112,24 +114,23 @@ export class WebhookService {
     return data;
   }
 
-  async create(caller: Caller, ref: InstanceRef, input: CreateWebhookInput): Promise<WebhookWithEvents> {
+  async create(caller: Caller, ref: InstanceRef, input: CreateWebhookInput): Promise<WebhookWithNewSecret> {
     const instance = await this.instances.get(caller, ref);
     const { events, ...data } = this.checkCreate(input);
+    const newSecret = randomBytes(32).toString("base64url");
     const created = this.prisma.webhook.create({
       data: {
         ...data,
         authorization: this.sealAuthorization(data.authorization),
         instanceId: instance.id,
-        secret: this.sealSecret(randomBytes(32).toString("base64url")),
+        secret: this.sealSecret(newSecret),
         events: { create: events ?? {} },
       },
       include: withEvents,
     });
     const named = uniquely(created, `A webhook named "${data.name}" already exists`);
-    return (await whileItExists(
-      named,
-      () => new NotFoundError("Instance", instance.name),
-    )) as WebhookWithEvents;
+    const row = await whileItExists(named, () => new NotFoundError("Instance", instance.name));
+    return { ...(row as WebhookWithEvents), newSecret };
   }
 
   async update(
@@ -167,13 +168,15 @@ export class WebhookService {
   }
 
   /** Signing secret rotation: deliveries after it are signed with the new one. */
-  async rotateSecret(caller: Caller, webhookId: string): Promise<WebhookWithEvents> {
+  async rotateSecret(caller: Caller, webhookId: string): Promise<WebhookWithNewSecret> {
     const existing = await this.get(caller, webhookId);
-    const secret = this.sealSecret(randomBytes(32).toString("base64url"));
-    return (await whileItExists(
+    const newSecret = randomBytes(32).toString("base64url");
+    const secret = this.sealSecret(newSecret);
+    const rotated = await whileItExists(
       this.prisma.webhook.update({ where: { id: existing.id }, data: { secret }, include: withEvents }),
       () => new NotFoundError("Webhook", webhookId),
-    )) as WebhookWithEvents;
+    );
+    return { ...(rotated as WebhookWithEvents), newSecret };
   }
 
   async delete(caller: Caller, webhookId: string): Promise<WebhookWithEvents> {
