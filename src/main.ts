@@ -1,6 +1,7 @@
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
+import { nodeVersionWarnings } from "./node-version.ts";
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -14,6 +15,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  for (const warning of nodeVersionWarnings(config.databaseProvider)) {
+    logger.warn({ node: process.version }, warning);
+  }
   const app = await createApp(config, logger);
   const address = await app.listen();
   const base = config.PUBLIC_URL ?? address.replace("[::1]", "localhost");
