@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sleep } from "./pool.ts";
+import { nodeArgs } from "./runtime.ts";
 import { spawnGateway } from "./server.ts";
 
 export interface GatewayMemory {
@@ -32,25 +33,20 @@ export function procStatus(pid: number, field: "VmRSS" | "VmHWM"): number {
 }
 
 /**
- * src/main.ts in its own process, with the simulator's certificate root trusted and the
- * memory probe preloaded (bench-only preload modules; the gateway's code is unchanged).
+ * The gateway in its own process (see runtime.ts), with the simulator's certificate root
+ * trusted and the memory probe preloaded (bench-only preload modules; the gateway's code is
+ * unchanged).
  */
 export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
-  const probeDir = mkdtempSync(join(tmpdir(), "wagraph-probe-"));
-  const spawnedAt = performance.now();
   // Extra Node options for the gateway only, e.g. "--cpu-prof --cpu-prof-dir=prof".
   const extra = process.env.BENCH_GATEWAY_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const args = [
     ...extra,
     "--expose-gc",
-    "--import",
-    "tsx",
-    "--import",
-    "./bench/support/trust-test-root.ts",
-    "--import",
-    "./bench/support/memory-probe.ts",
-    "src/main.ts",
+    ...(await nodeArgs("src/main.ts", ["bench/support/trust-test-root.ts", "bench/support/memory-probe.ts"])),
   ];
+  const probeDir = mkdtempSync(join(tmpdir(), "wagraph-probe-"));
+  const spawnedAt = performance.now();
   const { child, url, release } = await spawnGateway(args, { ...env, BENCH_PROBE_DIR: probeDir });
   const readyAt = performance.now();
   const pid = child.pid!;
