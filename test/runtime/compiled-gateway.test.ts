@@ -22,7 +22,7 @@ describe("the compiled gateway", () => {
   beforeAll(async () => {
     await promisify(execFile)("npm", ["run", "build", "--silent"], { cwd: root });
     database = await freshDatabase();
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await database?.drop();
