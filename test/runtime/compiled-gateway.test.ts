@@ -53,6 +53,11 @@ describe("the compiled gateway", () => {
       const token = await gateway.printed(/Account token \(shown once, keep it\): (\S+)/);
       const base = String(listening.graphql).replace(/\/graphql$/, "");
       expect((await fetch(`${base}/readyz`)).status).toBe(200);
+      // Pages and documents served from what the build put in dist/ (or what it imports).
+      for (const path of ["/graphql", "/openapi.json", "/instances/compiled/connect"]) {
+        const page = await fetch(`${base}${path}`, { headers: { accept: "text/html" } });
+        expect({ path, status: page.status }).toEqual({ path, status: 200 });
+      }
 
       const created = await graphql(
         base,
