@@ -40,14 +40,7 @@ describe("the compiled gateway", () => {
   });
 
   it("starts with node dist/main.js, answers GraphQL with the printed token and stops on SIGTERM", async () => {
-    const gateway = startCompiled({
-      PATH: process.env.PATH ?? "",
-      ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}),
-      HOST: "127.0.0.1",
-      PORT: "0",
-      DATABASE_URL: database.url,
-      LOG_LEVEL: "info",
-    });
+    const gateway = startLogged(process.execPath, [join(dist, "main.js")], cwd, gatewayEnv(database.url));
     try {
       const listening = await gateway.logLine((line) => line.msg === "wagraph listening");
       const token = await gateway.printed(/Account token \(shown once, keep it\): (\S+)/);
@@ -83,52 +76,112 @@ describe("the compiled gateway", () => {
       const major = Number(process.versions.node.split(".")[0]);
       expect(endOfLife.length).toBe(major < 22 ? 1 : 0);
     } finally {
-      gateway.child.kill("SIGKILL");
+      gateway.killAll();
     }
   });
 
-  function startCompiled(env: Record<string, string>) {
-    const child: ChildProcess = spawn(process.execPath, [join(dist, "main.js")], {
-      cwd,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
+  it("runs under npm start, which builds first and passes SIGTERM on to the gateway", async () => {
+    const second = await freshDatabase();
+    const npm = startLogged("npm", ["start"], root, {
+      ...gatewayEnv(second.url),
+      ACCOUNT_TOKEN: "compiled-gateway-token-0123456789",
     });
-    let stdout = "";
-    let stderr = "";
-    child.stdout!.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr!.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    const exited = once(child, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
-    const logLines = (): Record<string, unknown>[] =>
-      stdout
-        .split("\n")
-        .slice(0, -1)
-        .filter((line) => line.startsWith("{"))
-        .map((line) => JSON.parse(line));
-    /** Waits up to 30 s for something on stdout; fails with the output if the process ends first. */
-    async function waitFor<T>(find: () => T | undefined): Promise<T> {
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        const found = find();
-        if (found !== undefined) return found;
-        if (child.exitCode !== null || Date.now() > deadline) {
-          throw new Error(`not found (exit code ${child.exitCode}):\n${stdout}\n${stderr}`);
-        }
+    try {
+      const listening = await npm.logLine((line) => line.msg === "wagraph listening");
+      const base = String(listening.graphql).replace(/\/graphql$/, "");
+      expect((await fetch(`${base}/readyz`)).status).toBe(200);
+      expect(npm.output()).toContain("> tsc -b tsconfig.build.json");
+
+      npm.child.kill("SIGTERM");
+      await npm.exited;
+      // Output ends once every process writing it is gone: npm and the gateway it started.
+      await npm.outputClosed(15_000);
+      expect(npm.logLines().some((line) => line.msg === "shutting down")).toBe(true);
+      await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+    } finally {
+      npm.killAll();
+      await second.drop();
+    }
+  });
+});
+
+/** A minimal environment: what the gateway needs, plus the Node options CI runs it with. */
+function gatewayEnv(databaseUrl: string): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? "",
+    ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}),
+    HOST: "127.0.0.1",
+    PORT: "0",
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: "info",
+  };
+}
+
+/**
+ * A process in its own process group (so whatever it starts can be killed with it), whose
+ * stdout is kept, with helpers that wait for its JSON log lines.
+ */
+function startLogged(command: string, args: string[], cwd: string, env: Record<string, string>) {
+  const child: ChildProcess = spawn(command, args, {
+    cwd,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let outputOpen = true;
+  child.stdout!.once("close", () => {
+    outputOpen = false;
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr!.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const exited = once(child, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
+  const logLines = (): Record<string, unknown>[] =>
+    stdout
+      .split("\n")
+      .slice(0, -1)
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line));
+  /** Waits up to 30 s for something on stdout; fails with the output if the process ends first. */
+  async function waitFor<T>(find: () => T | undefined): Promise<T> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const found = find();
+      if (found !== undefined) return found;
+      if (child.exitCode !== null || Date.now() > deadline) {
+        throw new Error(`not found (exit code ${child.exitCode}):\n${stdout}\n${stderr}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  return {
+    child,
+    exited,
+    logLines,
+    logLine: (match: (line: Record<string, any>) => boolean) => waitFor(() => logLines().find(match)),
+    printed: (pattern: RegExp) => waitFor(() => pattern.exec(stdout)?.[1]),
+    output: () => stdout,
+    async outputClosed(ms: number): Promise<void> {
+      const deadline = Date.now() + ms;
+      while (outputOpen) {
+        if (Date.now() > deadline) throw new Error(`output still open after ${ms} ms`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-    }
-    return {
-      child,
-      exited,
-      logLines,
-      logLine: (match: (line: Record<string, any>) => boolean) => waitFor(() => logLines().find(match)),
-      printed: (pattern: RegExp) => waitFor(() => pattern.exec(stdout)?.[1]),
-    };
-  }
-});
+    },
+    killAll: () => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
 
 async function graphql(base: string, token: string, query: string): Promise<unknown> {
   const response = await fetch(`${base}/graphql`, {
