@@ -1,17 +1,19 @@
 /**
  * bench:api — throughput and latency of the GraphQL endpoint on loopback.
  *
- * The gateway runs as a child process (src/main.ts) on a fresh database seeded with 50
+ * The gateway runs as a child process (compiled or through tsx, see support/runtime.ts) on a fresh database seeded with 50
  * instances, each with two webhooks and a socket, all through the GraphQL API. This process
  * generates the load with autocannon, alternating a nested list query (A) and a bare
  * `{ __typename }` (B) on the same server: A, B, A, B. A second gateway, in this process and
  * on a second database seeded the same way, counts the SQL statements of one request of each.
  *
  * Env: BENCH_DURATION_S (measured seconds per run, default 10; warm-up is 2 s or less),
- * BENCH_DATABASE_URL (a postgresql:// server URL; two fresh databases are made there).
+ * BENCH_DATABASE_URL (a postgresql:// server URL; two fresh databases are made there),
+ * BENCH_GATEWAY (`dist`, the default: the compiled gateway; `tsx`: the TypeScript source).
  */
 import { cpus, loadavg, release } from "node:os";
 import { type LoadResult, runLoad } from "./support/load.ts";
+import { gatewayMode, gatewayModeLine } from "./support/runtime.ts";
 import { graphql, seed } from "./support/seed.ts";
 import {
   benchDatabases,
@@ -177,10 +179,11 @@ function report(
     "",
     `A: ${WORKLOADS.A.label}; B: ${WORKLOADS.B.label}`,
     `${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s measured per run, ${database}`,
+    gatewayModeLine(),
     `Machine: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, Node ${process.version}, Linux ${release()}`,
     `1-min load average before/after: ${loadBefore.toFixed(2)} / ${loadavg()[0].toFixed(2)} (other jobs count too)`,
     `Date: ${new Date().toISOString()}`,
-    `Command: ${env}${process.env.BENCH_DATABASE_URL ? "BENCH_DATABASE_URL=… " : ""}npm run bench:api`,
+    `Command: ${env}${process.env.BENCH_DATABASE_URL ? "BENCH_DATABASE_URL=… " : ""}BENCH_GATEWAY=${gatewayMode} npm run bench:api`,
   );
   return lines.join("\n");
 }

@@ -16,7 +16,9 @@
  * (`both`, the default: after each bare burst one gateway burst counted on `instanceEvents`,
  * one frame per event, and one on `instanceEventBatches`; or only `events` or `batches`),
  * BENCH_BARE_CONNECT_TIMEOUT_MS (Baileys' default 20000 for bare; 0 runs bare without the
- * per-frame send timer, as the gateway does).
+ * per-frame send timer, as the gateway does), BENCH_GATEWAY (`dist`, the default: the
+ * compiled gateway and bare process; `tsx`: both from TypeScript through tsx, see
+ * support/runtime.ts).
  */
 
 import { mkdtempSync, rmSync } from "node:fs";
@@ -27,6 +29,7 @@ import { EventCounter, type SubscriptionMode } from "./support/events.ts";
 import { type GatewayProcess, startGatewayProcess } from "./support/gateway.ts";
 import { createInstances, InstanceWatcher, pairInstance } from "./support/gateway-pairing.ts";
 import { sleep } from "./support/pool.ts";
+import { gatewayMode, gatewayModeLine } from "./support/runtime.ts";
 import { graphql } from "./support/seed.ts";
 import { cpuTimeMs, mainThreadCpuMs } from "./support/server.ts";
 import { type SimulatorProcess, startSimulator } from "./support/simulator.ts";
@@ -255,11 +258,12 @@ function report(bursts: Burst[], loadBefore: number): string {
   const cpu = cpus();
   lines.push(
     "",
+    gatewayModeLine(),
     `Machine: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, Node ${process.version}, Linux ${release()}`,
     `1-min load average before/after: ${loadBefore.toFixed(2)} / ${loadavg()[0].toFixed(2)}`,
     `Date: ${new Date().toISOString()}`,
     `Command: BENCH_PLAIN=${PLAIN} BENCH_SIGNAL=${SIGNAL} BENCH_REPEATS=${REPEATS} BENCH_SUBSCRIPTION=${SUBSCRIPTION} ` +
-      `BENCH_BARE_CONNECT_TIMEOUT_MS=${process.env.BENCH_BARE_CONNECT_TIMEOUT_MS ?? "20000"} npm run bench:inbound`,
+      `BENCH_BARE_CONNECT_TIMEOUT_MS=${process.env.BENCH_BARE_CONNECT_TIMEOUT_MS ?? "20000"} BENCH_GATEWAY=${gatewayMode} npm run bench:inbound`,
   );
   return lines.join("\n");
 }
@@ -268,7 +272,7 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()[0];
   const sim = await startSimulator();
   const dir = mkdtempSync(join(tmpdir(), "wagraph-bench-inbound-"));
-  const bare = forkChild(
+  const bare = await forkChild(
     "bench/support/bare-inbound.ts",
     { BENCH_SIM_URL: sim.url, BENCH_SIM_CONTROL: sim.control, BENCH_PHONE: BARE_PHONE },
     "bare",

@@ -6,7 +6,7 @@
  *     through the simulator's control API (at most BENCH_PAIR_CONCURRENCY in flight), and
  *     reports the time to open all and its memory after a settle, against the same process
  *     before the first socket. Then it closes them all and logs them in again.
- * (b) Gateway: src/main.ts as a child process on a fresh SQLite database; N instances made
+ * (b) Gateway: the gateway (compiled or through tsx, see support/runtime.ts) as a child process on a fresh SQLite database; N instances made
  *     with createInstance, then connectInstance, the QR from `nodes(ids:) { qrcode }` scanned
  *     through the control API, until `connection: open`, with the same bound. Its memory
  *     comes from a bench-only preload (bench/support/memory-probe.ts), plus a heap snapshot.
@@ -14,7 +14,8 @@
  *     `instances(filter: { connection: open }) { totalCount }` is N.
  *
  * Env: BENCH_INSTANCES (default 1000), BENCH_PAIR_CONCURRENCY (30), BENCH_SETTLE_MS (5000),
- * BENCH_BARE_CONNECT_TIMEOUT_MS (20000, Baileys' default; the gateway runs with 0).
+ * BENCH_BARE_CONNECT_TIMEOUT_MS (20000, Baileys' default; the gateway runs with 0),
+ * BENCH_GATEWAY (`dist`, the default, or `tsx`; see support/runtime.ts).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, release, tmpdir } from "node:os";
@@ -25,6 +26,7 @@ import { type GatewayMemory, type GatewayProcess, startGatewayProcess } from "./
 import { createInstances, InstanceWatcher, openCount, pairInstance } from "./support/gateway-pairing.ts";
 import { type HeapSummary, summarizeHeapSnapshot } from "./support/heap-summary.ts";
 import { pool, sleep } from "./support/pool.ts";
+import { gatewayMode, gatewayModeLine } from "./support/runtime.ts";
 import { cpuTimeMs } from "./support/server.ts";
 import { type SimulatorProcess, startSimulator } from "./support/simulator.ts";
 
@@ -60,7 +62,7 @@ const cpuOf = (pid: number) => cpuTimeMs(pid) ?? Number.NaN;
 async function bare(sim: SimulatorProcess): Promise<Figures> {
   console.error(`(a) bare Baileys: ${N} sockets in one process, ${CONCURRENCY} pairings in flight`);
   const simBefore = await simCpu(sim);
-  const child = forkChild(
+  const child = await forkChild(
     "bench/support/bare-instances.ts",
     {
       BENCH_SIM_URL: sim.url,
@@ -272,10 +274,11 @@ function report(b: Figures, g: GatewayFigures, loadBefore: number): string {
   const cpu = cpus();
   lines.push(
     "",
+    gatewayModeLine(),
     `Machine: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, Node ${process.version}, Linux ${release()}`,
     `1-min load average before/after: ${loadBefore.toFixed(2)} / ${loadavg()[0].toFixed(2)}`,
     `Date: ${new Date().toISOString()}`,
-    `Command: BENCH_INSTANCES=${N} BENCH_PAIR_CONCURRENCY=${CONCURRENCY} npm run bench:instances`,
+    `Command: BENCH_INSTANCES=${N} BENCH_PAIR_CONCURRENCY=${CONCURRENCY} BENCH_GATEWAY=${gatewayMode} npm run bench:instances`,
   );
   return lines.join("\n");
 }

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { routeConsoleToLog } from "./console-output.ts";
 import { SecretsKeyError } from "./db/secret-box.ts";
 import { createLogger } from "./logger.ts";
+import { nodeVersionWarnings } from "./node-version.ts";
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -17,6 +18,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  for (const warning of nodeVersionWarnings(config.databaseProvider)) {
+    logger.warn({ node: process.version }, warning);
+  }
   routeConsoleToLog(logger);
   const app = await createApp(config, logger).catch((error: unknown) => {
     if (!(error instanceof SecretsKeyError)) throw error;

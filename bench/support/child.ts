@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { once } from "node:events";
+import { nodeArgs } from "./runtime.ts";
 
 export type ChildMessage = { type: string } & Record<string, any>;
 
@@ -13,14 +14,18 @@ export interface BenchChild {
 }
 
 /**
- * Forks `script` with tsx and --expose-gc. Messages of type
- * `progress` are printed; `error` rejects every pending `next`.
+ * Forks `script` (bench/..., run as runtime.ts says) with --expose-gc. Messages of type `progress` are printed; `error` rejects every pending `next`.
  */
-export function forkChild(script: string, env: Record<string, string>, label: string): BenchChild {
+export async function forkChild(
+  script: string,
+  env: Record<string, string>,
+  label: string,
+): Promise<BenchChild> {
   // Extra Node options for the bare Baileys process, e.g. "--cpu-prof --cpu-prof-dir=prof".
   const extra = process.env.BENCH_BARE_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const child: ChildProcess = fork(script, [], {
-    execArgv: [...extra, "--expose-gc", "--import", "tsx"],
+  const args = await nodeArgs(script, []);
+  const child: ChildProcess = fork(args.at(-1)!, [], {
+    execArgv: [...extra, "--expose-gc", ...args.slice(0, -1)],
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

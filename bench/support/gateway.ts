@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { TEST_ROOT_KEY } from "../../test/support/simulator/certificates.ts";
 import { sleep } from "./pool.ts";
+import { nodeArgs } from "./runtime.ts";
 import { spawnGateway } from "./server.ts";
 
 export interface GatewayMemory {
@@ -33,23 +34,19 @@ export function procStatus(pid: number, field: "VmRSS" | "VmHWM"): number {
 }
 
 /**
- * src/main.ts in its own process, trusting the simulator's certificate root (its
- * WA_ROOT_PUBLIC_KEY setting), with the memory probe preloaded (a bench-only module).
+ * The gateway in its own process (see runtime.ts), trusting the simulator's certificate root
+ * (its WA_ROOT_PUBLIC_KEY setting), with the memory probe preloaded (a bench-only module).
  */
 export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
-  const probeDir = mkdtempSync(join(tmpdir(), "wagraph-probe-"));
-  const spawnedAt = performance.now();
   // Extra Node options for the gateway only, e.g. "--cpu-prof --cpu-prof-dir=prof".
   const extra = process.env.BENCH_GATEWAY_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const args = [
     ...extra,
     "--expose-gc",
-    "--import",
-    "tsx",
-    "--import",
-    "./bench/support/memory-probe.ts",
-    "src/main.ts",
+    ...(await nodeArgs("src/main.ts", ["bench/support/memory-probe.ts"])),
   ];
+  const probeDir = mkdtempSync(join(tmpdir(), "wagraph-probe-"));
+  const spawnedAt = performance.now();
   const { child, url, release } = await spawnGateway(args, {
     WA_ROOT_PUBLIC_KEY: Buffer.from(TEST_ROOT_KEY.public).toString("base64"),
     ...env,

@@ -9,6 +9,7 @@ import pg from "pg";
 import { type App, createApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
+import { nodeArgs } from "./runtime.ts";
 
 /** One key for every gateway of a run (PostgreSQL requires one; restarts must reuse it). */
 const SECRETS_KEY = process.env.SECRETS_KEY || randomBytes(32).toString("base64");
@@ -112,9 +113,9 @@ export async function spawnGateway(args: string[], env: Record<string, string>):
   return { child, url, release: () => process.off("exit", killOnExit) };
 }
 
-/** `src/main.ts` in its own Node process (tsx as a loader), ready once /readyz answers. */
+/** The gateway in its own Node process (see runtime.ts), ready once /readyz answers. */
 export async function startChildGateway(env: Record<string, string>): Promise<ChildGateway> {
-  const { child, url, release } = await spawnGateway(["--import", "tsx", "src/main.ts"], env);
+  const { child, url, release } = await spawnGateway(await nodeArgs("src/main.ts"), env);
   return {
     url,
     pid: child.pid!,

@@ -120,7 +120,7 @@ export class Engine {
     if (instances.length >= MANY_SESSIONS && !frameBasedAsyncContext()) {
       this.logger.warn(
         { node: process.version, sessions: instances.length },
-        "without --experimental-async-context-frame (Node 22) each session slows every other one: use it for hundreds of sessions",
+        "without frame-based async context each session slows every other one: for hundreds of sessions start Node 22 with --experimental-async-context-frame, or use Node 24.22 or later",
       );
     }
     let next = 0;
