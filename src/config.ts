@@ -22,6 +22,8 @@ const ConfigSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   GRAPHIQL: bool.default(true),
+  /** Who may run introspection: token holders, anyone (introspection-only operations), or nobody. */
+  GRAPHQL_INTROSPECTION: z.enum(["authenticated", "public", "off"]).default("authenticated"),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()

@@ -7,6 +7,7 @@ import { tokenFromHeaders } from "../auth/tokens.ts";
 import { DomainError } from "../errors.ts";
 import { SlowConsumerError } from "../events/bus.ts";
 import type { Services } from "../services.ts";
+import { MAX_DOCUMENT_TOKENS, useAnonymousCallerDoor } from "./anonymous-callers.ts";
 import type { GraphQLContext } from "./context.ts";
 
 /** What the HTTP and WebSocket servers hand Yoga for each operation. */
@@ -14,15 +15,16 @@ export interface ServerContext {
   /** Request headers (HTTP) or connection params merged over upgrade headers (graphql-ws). */
   headers: Record<string, string | string[] | undefined>;
   clientAddress: string;
+  /** Who sent it, resolved from its token before Yoga runs; null without a valid token. */
+  caller: Caller;
 }
 
 export async function callerFromHeaders(
   services: Services,
   headers: Record<string, string | string[] | undefined>,
-): Promise<{ caller: Caller; tokenGiven: boolean }> {
+): Promise<Caller> {
   const token = tokenFromHeaders(headers);
-  if (!token) return { caller: null, tokenGiven: false };
-  return { caller: await services.tokens.resolve(token), tokenGiven: true };
+  return token ? services.tokens.resolve(token) : null;
 }
 
 /** Domain errors keep their message and code; anything unexpected is masked and logged. */
@@ -53,17 +55,15 @@ export function createGraphQLServer(
     landingPage: false,
     logging: false,
     maskedErrors: { maskError: maskError(services) },
-    context: async ({ headers, clientAddress }) => {
-      const { caller } = await callerFromHeaders(services, headers);
-      return { caller, callerKey: clientAddress, services };
-    },
+    context: ({ caller, clientAddress }) => ({ caller, callerKey: clientAddress, services }),
     plugins: [
+      useAnonymousCallerDoor(config.GRAPHQL_INTROSPECTION),
       EnvelopArmorPlugin({
         maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true },
         costLimit: { maxCost: config.GRAPHQL_MAX_COST },
         maxAliases: { n: 20 },
         maxDirectives: { n: 20 },
-        maxTokens: { n: 5000 },
+        maxTokens: { n: MAX_DOCUMENT_TOKENS },
         blockFieldSuggestion: { enabled: false },
       }),
       useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf"] }),

@@ -11,7 +11,7 @@ import {
 import type { GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
-import { createGraphQLServer } from "../graphql/yoga.ts";
+import { callerFromHeaders, createGraphQLServer, type ServerContext } from "../graphql/yoga.ts";
 import type { Services } from "../services.ts";
 import { coalesceSends } from "./coalesced-sends.ts";
 import { registerConnectPage } from "./connect-page.ts";
@@ -73,7 +73,8 @@ export async function createHttpServer(services: Services, schema: GraphQLSchema
       const response = await yoga.handleNodeRequestAndResponse(request, reply, {
         headers: request.headers,
         clientAddress: request.ip,
-      });
+        caller: await callerFromHeaders(services, request.headers),
+      } satisfies ServerContext);
       reply.status(response.status);
       for (const [key, value] of response.headers) reply.header(key, value);
       reply.send(response.body);
@@ -100,11 +101,21 @@ export async function createHttpServer(services: Services, schema: GraphQLSchema
   const graphqlSockets = new WebSocketServer({ noServer: true, maxPayload: config.BODY_LIMIT_BYTES });
   useServer(
     {
+      // A connection without a valid token is closed with 4403 Forbidden.
+      onConnect: async (ctx) =>
+        (await callerFromHeaders(services, flatHeaders(ctx.extra.request, ctx.connectionParams ?? {}))) !==
+        null,
       onSubscribe: async (ctx, _id, payload) => {
         const request = ctx.extra.request;
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          headers: flatHeaders(request, ctx.connectionParams ?? {}),
+        const headers = flatHeaders(request, ctx.connectionParams ?? {});
+        const serverContext: ServerContext = {
+          headers,
           clientAddress: request.socket.remoteAddress ?? "unknown",
+          // Resolved again per operation: the token may have been revoked since the connection opened.
+          caller: await callerFromHeaders(services, headers),
+        };
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...serverContext,
           params: payload,
         } as never);
         const document = parse(payload.query);

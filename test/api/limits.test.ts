@@ -48,6 +48,7 @@ describe("rate limits", () => {
     ]);
     const sdl = await rest(running.url, "POST", "/graphql", {
       body: { query: "{ __schema { directives { name } } }" },
+      headers: { authorization: `Bearer ${ACCOUNT_TOKEN}` },
     });
     const names = sdl.body.data.__schema.directives.map((directive: { name: string }) => directive.name);
     expect(names).toEqual(expect.arrayContaining(["rateLimit", "rateLimitLong"]));
