@@ -14,7 +14,7 @@ import type { Plugin } from "graphql-yoga";
 import type { Caller } from "../auth/access.ts";
 import type { Config } from "../config.ts";
 
-export type IntrospectionMode = Config["GRAPHQL_INTROSPECTION"];
+type IntrospectionMode = Config["GRAPHQL_INTROSPECTION"];
 
 /** Most tokens a GraphQL document may have (the same bound for the gateway's own parse). */
 export const MAX_DOCUMENT_TOKENS = 5000;
@@ -22,7 +22,7 @@ export const MAX_DOCUMENT_TOKENS = 5000;
 const INTROSPECTION_FIELDS = new Set(["__schema", "__type", "__typename"]);
 
 /** The whole answer to a request without a valid token: 401 and nothing about the request. */
-export function tokenRequired(): GraphQLError {
+function tokenRequired(): GraphQLError {
   return new GraphQLError("A valid token is required", {
     extensions: {
       code: "UNAUTHENTICATED",
@@ -50,7 +50,7 @@ function onlyIntrospection(
 }
 
 /** True when the document parses and each of its operations is a query of introspection fields only. */
-export function isIntrospectionOnly(query: unknown): boolean {
+function isIntrospectionOnly(query: unknown): boolean {
   if (typeof query !== "string") return false;
   let document: DocumentNode;
   try {
@@ -89,7 +89,7 @@ function withoutSuggestion(error: GraphQLError): GraphQLError {
 }
 
 /** The errors of an answer to an anonymous caller, without field, type or argument suggestions. */
-export function withoutSuggestions(errors: readonly GraphQLError[]): GraphQLError[] {
+function withoutSuggestions(errors: readonly GraphQLError[]): GraphQLError[] {
   return errors.map(withoutSuggestion);
 }
 
