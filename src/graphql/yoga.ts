@@ -6,6 +6,7 @@ import type { Caller } from "../auth/access.ts";
 import { tokenFromHeaders } from "../auth/tokens.ts";
 import { DomainError } from "../errors.ts";
 import { SlowConsumerError } from "../events/bus.ts";
+import { type GraphiQLPage, useGraphiQLPageHeaders } from "../http/graphiql-page.ts";
 import type { Services } from "../services.ts";
 import { MAX_DOCUMENT_TOKENS, useAnonymousCallerDoor } from "./anonymous-callers.ts";
 import type { GraphQLContext } from "./context.ts";
@@ -43,15 +44,18 @@ function maskError(services: Services) {
   };
 }
 
+/** `graphiql`: the offline page, or undefined to serve no GraphiQL. */
 export function createGraphQLServer(
   schema: GraphQLSchema,
   services: Services,
+  graphiql: GraphiQLPage | undefined,
 ): YogaServerInstance<ServerContext, GraphQLContext> {
   const { config } = services;
   return createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: "/graphql",
-    graphiql: config.GRAPHIQL ? { subscriptionsProtocol: "WS", title: "wagraph" } : false,
+    graphiql: graphiql?.options ?? false,
+    renderGraphiQL: graphiql?.render,
     landingPage: false,
     logging: false,
     maskedErrors: { maskError: maskError(services) },
@@ -67,6 +71,7 @@ export function createGraphQLServer(
         blockFieldSuggestion: { enabled: false },
       }),
       useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf"] }),
+      useGraphiQLPageHeaders(),
     ],
   });
 }

@@ -15,6 +15,7 @@ import { callerFromHeaders, createGraphQLServer, type ServerContext } from "../g
 import type { Services } from "../services.ts";
 import { coalesceSends } from "./coalesced-sends.ts";
 import { registerConnectPage } from "./connect-page.ts";
+import { createGraphiQLPage, registerGraphiQLAssets } from "./graphiql-page.ts";
 import { registerShims, type ShimApp } from "./shims.ts";
 
 export interface HttpServer {
@@ -64,7 +65,9 @@ export async function createHttpServer(services: Services, schema: GraphQLSchema
     transform: jsonSchemaTransform,
   });
 
-  const yoga = createGraphQLServer(schema, services);
+  const graphiql = config.GRAPHIQL ? createGraphiQLPage() : undefined;
+  const yoga = createGraphQLServer(schema, services, graphiql);
+  if (graphiql) registerGraphiQLAssets(app, graphiql);
   app.route({
     url: "/graphql",
     method: ["GET", "POST", "OPTIONS"],
