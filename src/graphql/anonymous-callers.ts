@@ -89,13 +89,13 @@ function withoutSuggestion(error: GraphQLError): GraphQLError {
 }
 
 /** The errors of an answer to an anonymous caller, without field, type or argument suggestions. */
-function withoutSuggestions(errors: readonly GraphQLError[]): GraphQLError[] {
+export function withoutSuggestions(errors: readonly GraphQLError[]): GraphQLError[] {
   return errors.map(withoutSuggestion);
 }
 
 /**
  * The door for anonymous callers. The transport resolves `caller` from the request's token
- * before Yoga runs. Without one, the request is refused before its body is read, unless
+ * before Yoga runs. Without one, the request is refused before its parameters are read, unless
  * introspection is public and the operation is pure introspection; then the answer loses its
  * suggestions (here rather than at validation, whose results Yoga caches for every caller).
  * Introspection `off` is a validation error for everyone.

@@ -11,6 +11,7 @@ import {
 import type { GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
+import { withoutSuggestions } from "../graphql/anonymous-callers.ts";
 import { callerFromHeaders, createGraphQLServer, type ServerContext } from "../graphql/yoga.ts";
 import type { Services } from "../services.ts";
 import { coalesceSends } from "./coalesced-sends.ts";
@@ -123,7 +124,8 @@ export async function createHttpServer(services: Services, schema: GraphQLSchema
         } as never);
         const document = parse(payload.query);
         const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
+        // A connection whose token was revoked since it opened is as anonymous as any other.
+        if (errors.length > 0) return serverContext.caller ? errors : withoutSuggestions(errors);
         return {
           schema,
           document,

@@ -177,6 +177,57 @@ describe("graphql-ws connections", () => {
   });
 });
 
+describe("a graphql-ws connection whose token is revoked", () => {
+  it("gets no suggestions for its next operations", async () => {
+    const fixture = await createInstance(running.url);
+    const socket = new WebSocket(`${running.wsUrl}/graphql`, "graphql-transport-ws");
+    const messages: { id?: string; type: string; payload?: unknown }[] = [];
+    const waiters: (() => void)[] = [];
+    socket.on("message", (data) => {
+      messages.push(JSON.parse(String(data)));
+      for (const wake of waiters.splice(0)) wake();
+    });
+    const next = async (type: string) => {
+      for (;;) {
+        const found = messages.findIndex((message) => message.type === type);
+        if (found >= 0) return messages.splice(found, 1)[0];
+        await new Promise<void>((resolve) => waiters.push(resolve));
+      }
+    };
+    const misspelt = { query: 'subscription { instanceEvent(instanceId: "x") { type } }' };
+    await new Promise((resolve) => socket.on("open", resolve));
+    socket.send(
+      JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${fixture.token}` } }),
+    );
+    await next("connection_ack");
+    socket.send(JSON.stringify({ id: "1", type: "subscribe", payload: misspelt }));
+    expect((await next("error")).payload).toEqual([
+      expect.objectContaining({
+        message: 'Cannot query field "instanceEvent" on type "Subscription". Did you mean "instanceEvents"?',
+      }),
+    ]);
+
+    const rotated = await gql(running.url, RotateInstanceTokenDocument, { id: fixture.id }, ACCOUNT_TOKEN);
+    expect(rotated.data?.rotateInstanceToken.__typename).toBe("InstanceWithToken");
+    // The connection may also be closed for the revoked token; as long as it is open, the
+    // answers carry no suggestions.
+    if (socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify({ id: "2", type: "subscribe", payload: misspelt }));
+      const after = await Promise.race([
+        next("error"),
+        new Promise((resolve) => socket.on("close", (code) => resolve({ code }))),
+      ]);
+      expect(JSON.stringify(after)).not.toMatch(/Did you mean/);
+      if ("payload" in (after as object)) {
+        expect((after as { payload: unknown }).payload).toEqual([
+          expect.objectContaining({ message: 'Cannot query field "instanceEvent" on type "Subscription".' }),
+        ]);
+      }
+    }
+    socket.close(1000);
+  });
+});
+
 describe("GRAPHQL_INTROSPECTION", () => {
   let open: RunningApp;
   let closed: RunningApp;
