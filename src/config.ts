@@ -67,6 +67,8 @@ const ConfigSchema = z.object({
     .default([]),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   GRAPHIQL: bool.default(true),
+  /** Who may run introspection: token holders, anyone (introspection-only operations), or nobody. */
+  GRAPHQL_INTROSPECTION: z.enum(["authenticated", "public", "off"]).default("authenticated"),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()

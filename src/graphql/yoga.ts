@@ -7,7 +7,9 @@ import { TokenRevokedError } from "../auth/revocations.ts";
 import { tokenFromHeaders } from "../auth/tokens.ts";
 import { DomainError, type RateLimitedError } from "../errors.ts";
 import { SlowConsumerError } from "../events/bus.ts";
+import { type GraphiQLPage, useGraphiQLPageHeaders } from "../http/graphiql-page.ts";
 import type { Services } from "../services.ts";
+import { MAX_DOCUMENT_TOKENS, useAnonymousCallerDoor } from "./anonymous-callers.ts";
 import type { GraphQLContext } from "./context.ts";
 import { COST_WEIGHTS, useInputChecks } from "./input-checks.ts";
 
@@ -18,15 +20,16 @@ export interface ServerContext {
   clientAddress: string;
   /** HTTP only: filled when an operation runs into a rate limit. */
   limitReached?: { error?: RateLimitedError };
+  /** Who sent it, resolved from its token before Yoga runs; null without a valid token. */
+  caller: Caller;
 }
 
 export async function callerFromHeaders(
   services: Services,
   headers: Record<string, string | string[] | undefined>,
-): Promise<{ caller: Caller; tokenGiven: boolean }> {
+): Promise<Caller> {
   const token = tokenFromHeaders(headers);
-  if (!token) return { caller: null, tokenGiven: false };
-  return { caller: await services.tokens.resolve(token), tokenGiven: true };
+  return token ? services.tokens.resolve(token) : null;
 }
 
 /**
@@ -65,35 +68,42 @@ function maskError(services: Services) {
   };
 }
 
+/** `graphiql`: the offline page, or undefined to serve no GraphiQL. */
 export function createGraphQLServer(
   schema: GraphQLSchema,
   services: Services,
+  graphiql: GraphiQLPage | undefined,
 ): YogaServerInstance<ServerContext, GraphQLContext> {
   const { config } = services;
   return createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: "/graphql",
-    graphiql: config.GRAPHIQL ? { subscriptionsProtocol: "WS", title: "wagraph" } : false,
+    graphiql: graphiql?.options ?? false,
+    renderGraphiQL: graphiql?.render,
     landingPage: false,
     // Cross-origin access is decided once for every path, by the HTTP server (CORS_ORIGINS).
     cors: false,
     logging: false,
     maskedErrors: { maskError: maskError(services) },
-    context: async ({ headers, clientAddress, limitReached }) => {
-      const { caller } = await callerFromHeaders(services, headers);
-      return { caller, callerKey: clientAddress, services, limitReached };
-    },
+    context: ({ caller, clientAddress, limitReached }) => ({
+      caller,
+      callerKey: clientAddress,
+      services,
+      limitReached,
+    }),
     plugins: [
+      useAnonymousCallerDoor(config.GRAPHQL_INTROSPECTION),
       EnvelopArmorPlugin({
         maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true },
         costLimit: { ...COST_WEIGHTS, maxCost: config.GRAPHQL_MAX_COST },
         maxAliases: { n: 20 },
         maxDirectives: { n: 20 },
-        maxTokens: { n: 5000 },
+        maxTokens: { n: MAX_DOCUMENT_TOKENS },
         blockFieldSuggestion: { enabled: false },
       }),
       useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf"] }),
       useInputChecks(config.GRAPHQL_MAX_COST),
+      useGraphiQLPageHeaders(),
     ],
   });
 }

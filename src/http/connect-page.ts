@@ -56,6 +56,7 @@ const SCRIPT = `
     ' types: [qrcodeUpdate, connectionUpdate]) { type data } }';
   var CONNECT = 'mutation Connect($id: ID!) { connectInstance(id: $id) { __typename' +
     ' ... on Instance { connection qrcode { dataUrl } } ... on Error { message } } }';
+  var REFUSED = 'The token was not accepted. Check it and try again.';
   var ws = null, token = '', instanceId = null, handlers = {}, nextId = 0, finished = false, qrSeen = false;
 
   $('name').textContent = name;
@@ -78,7 +79,7 @@ const SCRIPT = `
     var value = result.data && result.data[field];
     if (result.errors && result.errors.length) fail(result.errors[0].message);
     else if (!value) fail('The gateway gave no answer.');
-    else if (value.__typename === 'UnauthorizedError') fail('The token was not accepted. Check it and try again.');
+    else if (value.__typename === 'UnauthorizedError') fail(REFUSED);
     else if (value.__typename !== 'Instance') fail(value.message || value.__typename);
     else return value;
     return null;
@@ -131,7 +132,11 @@ const SCRIPT = `
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token },
       body: JSON.stringify({ query: CONNECT, variables: { id: instanceId } }),
-    }).then(function (response) { return response.json(); }).then(function (result) {
+    }).then(function (response) {
+      // 401: the token is no longer valid (revoked since the page connected).
+      return response.status === 401 ? null : response.json();
+    }).then(function (result) {
+      if (!result) { instanceId = null; return fail(REFUSED); }
       var instance = unwrap(result, 'connectInstance');
       if (!instance || finished || qrSeen) return;
       if (instance.qrcode) showQr(instance.qrcode.dataUrl);
@@ -180,7 +185,9 @@ const SCRIPT = `
     socket.onclose = function (event) {
       if (socket !== ws) return;
       ws = null; instanceId = null; show('retry', false);
-      if (!finished) fail('The connection to the gateway closed' + (event.reason ? ': ' + event.reason : '.'));
+      // 4403: the gateway refused the token when the connection opened.
+      if (event.code === 4403) fail(REFUSED);
+      else if (!finished) fail('The connection to the gateway closed' + (event.reason ? ': ' + event.reason : '.'));
     };
   }
 

@@ -9,15 +9,19 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import type { GraphQLSchema } from "graphql";
+import { type DocumentNode, GraphQLError, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { type WebSocket, WebSocketServer } from "ws";
+import type { Caller } from "../auth/access.ts";
+import { openedWithInstanceToken } from "../auth/revocations.ts";
 import type { RateLimitedError } from "../errors.ts";
-import { createGraphQLServer } from "../graphql/yoga.ts";
+import { withoutSuggestions } from "../graphql/anonymous-callers.ts";
+import { callerFromHeaders, createGraphQLServer, type ServerContext } from "../graphql/yoga.ts";
 import type { Services } from "../services.ts";
 import { coalesceSends } from "./coalesced-sends.ts";
 import { registerConnectPage } from "./connect-page.ts";
 import { answerForPath, graphqlErrorBody } from "./families.ts";
+import { createGraphiQLPage, registerGraphiQLAssets } from "./graphiql-page.ts";
 import { registerShims, type ShimApp } from "./shims.ts";
 
 export interface HttpServer {
@@ -95,7 +99,9 @@ export async function createHttpServer(services: Services, schema: GraphQLSchema
     transform: jsonSchemaTransform,
   });
 
-  const yoga = createGraphQLServer(schema, services);
+  const graphiql = config.GRAPHIQL ? createGraphiQLPage() : undefined;
+  const yoga = createGraphQLServer(schema, services, graphiql);
+  if (graphiql) registerGraphiQLAssets(app, graphiql);
   app.route({
     url: "/graphql",
     method: ["GET", "POST"],
@@ -115,7 +121,8 @@ export async function createHttpServer(services: Services, schema: GraphQLSchema
         headers: request.headers,
         clientAddress: request.ip,
         limitReached,
-      });
+        caller: await callerFromHeaders(services, request.headers),
+      } satisfies ServerContext);
       reply.status(response.status);
       for (const [key, value] of response.headers) reply.header(key, value);
       if (limitReached.error) reply.headers(limitReached.error.headers());
@@ -141,18 +148,50 @@ export async function createHttpServer(services: Services, schema: GraphQLSchema
   // graphql-ws on the same port and path as HTTP GraphQL, through Yoga's envelope so the
   // same limits and error masking apply.
   const graphqlSockets = new WebSocketServer({ noServer: true, maxPayload: config.BODY_LIMIT_BYTES });
+  // Who opened each connection: rotating an instance's token closes the connections it opened.
+  const openedBy = new Map<WebSocket, Caller>();
+  services.revocations.onRevoke((instanceId) => {
+    for (const [socket, caller] of openedBy) {
+      if (openedWithInstanceToken(caller, instanceId)) socket.close(4403, "Token revoked");
+    }
+  });
   useServer(
     {
+      // A connection without a valid token is closed with 4403 Forbidden.
+      onConnect: async (ctx) => {
+        const headers = flatHeaders(ctx.extra.request, ctx.connectionParams ?? {});
+        const caller = await callerFromHeaders(services, headers);
+        if (!caller) return false;
+        openedBy.set(ctx.extra.socket, caller);
+        ctx.extra.socket.once("close", () => openedBy.delete(ctx.extra.socket));
+        return true;
+      },
       onSubscribe: async (ctx, _id, payload) => {
         const request = ctx.extra.request;
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          headers: flatHeaders(request, ctx.connectionParams ?? {}),
+        const headers = flatHeaders(request, ctx.connectionParams ?? {});
+        const serverContext: ServerContext = {
+          headers,
           clientAddress: request.socket.remoteAddress ?? "unknown",
+          // Resolved again per operation: the token may have been revoked since the connection opened.
+          caller: await callerFromHeaders(services, headers),
+        };
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...serverContext,
           params: payload,
         } as never);
-        const document = parse(payload.query);
-        const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
+        // A bad operation is answered with an error message; the connection and its other
+        // subscriptions stay.
+        let document: DocumentNode;
+        let errors: readonly GraphQLError[];
+        try {
+          document = parse(payload.query);
+          errors = validate(schema, document);
+        } catch (error) {
+          if (!(error instanceof GraphQLError)) throw error;
+          return [error];
+        }
+        // A connection whose token was revoked since it opened is as anonymous as any other.
+        if (errors.length > 0) return serverContext.caller ? errors : withoutSuggestions(errors);
         return {
           schema,
           document,

@@ -1,338 +1,212 @@
-// Every operation and shim, called by each kind of caller: no token, a wrong token, the
-// account token, the instance's own token, and another instance's token.
+// Every root field, node type, subscription and REST path, called by each kind of caller: the
+// account token, the instance's own token, another instance's token, a rotated (revoked) token,
+// a garbage token and none. "allowed" is a success answer only; refusals are the documented
+// shapes; and a refused call changes nothing.
+import { isObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildGraphQLSchema } from "../../src/graphql/schema.ts";
+import { ACCOUNT_TOKEN, type RunningApp } from "../support/app.ts";
+import { rest, wsClient } from "../support/clients.ts";
+import { createInstance, createWebhook, type InstanceFixture, setSocket } from "../support/fixtures.ts";
 import {
-  CreateInstanceDocument,
-  CreateWebhookDocument,
-  DeleteInstanceDocument,
-  DeleteSocketDocument,
-  DeleteWebhookDocument,
-  InstanceDocument,
-  LogoutInstanceDocument,
-  RotateInstanceTokenDocument,
-  RotateWebhookSecretDocument,
-  SetSocketDocument,
-  SetWebhookEventsDocument,
-  UpdateInstanceDocument,
-  UpdateWebhookDocument,
-} from "../generated/graphql.ts";
-import { ACCOUNT_TOKEN, type RunningApp, startApp } from "../support/app.ts";
-import { gql, rest } from "../support/clients.ts";
-import {
-  createInstance,
-  createWebhook,
-  type InstanceFixture,
-  setSocket,
-  uniqueName,
-} from "../support/fixtures.ts";
+  graphql,
+  type MatrixContext,
+  OPERATIONS,
+  type Operation,
+  type Outcome,
+  type Target,
+} from "../support/matrix-operations.ts";
+import { linkInstance, startGateway, until, WhatsAppSimulator } from "../support/whatsapp.ts";
 
+type Caller = "account" | "own" | "other" | "revoked" | "garbage" | "none";
+const CALLERS: Caller[] = ["account", "own", "other", "revoked", "garbage", "none"];
+const CONTACT = "15552220001";
+
+let sim: WhatsAppSimulator;
 let running: RunningApp;
-beforeAll(async () => {
-  running = await startApp();
-});
-afterAll(async () => {
-  await running.stop();
-});
+let context: MatrixContext;
+let other: InstanceFixture;
+let revokedToken: string;
+let phones = 0;
 
-type Caller = "none" | "wrong" | "account" | "own" | "other";
-type Outcome = "allowed" | "unauthorized" | "forbidden";
-const CALLERS: Caller[] = ["none", "wrong", "account", "own", "other"];
-
-interface Target {
-  instance: InstanceFixture;
-  webhook: { id: string; webhookId: string };
-}
-
-async function prepare(): Promise<Target> {
+async function target(kind: "plain" | "linked"): Promise<Target> {
   const instance = await createInstance(running.url);
   const webhook = await createWebhook(running.url, instance);
   await setSocket(running.url, instance);
-  return { instance, webhook };
+  if (kind === "linked")
+    await linkInstance(running, sim, instance, `1555333${String(++phones).padStart(4, "0")}`);
+  return { instance, webhook, message: { id: "", keyId: "", chatJid: "" } };
 }
 
-function tokenFor(caller: Caller, target: Target, other: InstanceFixture): string | undefined {
-  return {
-    none: undefined,
-    wrong: "definitely-not-a-token",
-    account: ACCOUNT_TOKEN,
-    own: target.instance.token,
-    other: other.token,
-  }[caller];
-}
-
-/** GraphQL typed errors tell unauthorized from forbidden. */
-function fromGraphQL(result: { data?: unknown; errors?: unknown }): Outcome {
-  const field = Object.values((result.data ?? {}) as Record<string, { __typename?: string } | null>)[0];
-  if (field?.__typename === "UnauthorizedError") return "unauthorized";
-  if (field?.__typename === "ForbiddenError") return "forbidden";
-  if (!field) throw new Error(`unexpected GraphQL answer ${JSON.stringify(result)}`);
-  return "allowed";
-}
-
-/** The REST families answer 401 to both; the body must be in the family's shape. */
-function fromRest(answer: { status: number; body: any }, family: "codechat" | "evolution" | "ryze"): Outcome {
-  if (answer.status !== 401) return "allowed";
-  if (family === "codechat") expect(answer.body).toMatchObject({ statusCode: 401, error: "Unauthorized" });
-  if (family === "evolution") expect(answer.body).toEqual({ error: true, message: "Unauthorized" });
-  if (family === "ryze") expect(answer.body).toEqual({ success: false, error: { message: "Invalid token" } });
-  return "unauthorized";
-}
-
-type Operation = {
-  name: string;
-  scope: "instance" | "account";
-  api: "graphql" | "rest";
-  run(target: Target, token: string | undefined): Promise<Outcome>;
-};
-
-const auth = (token?: string) => (token ? { authorization: `Bearer ${token}` } : undefined);
-
-const operations: Operation[] = [
-  {
-    name: "query instance",
-    scope: "instance",
-    api: "graphql",
-    run: async (t, token) =>
-      fromGraphQL(await gql(running.url, InstanceDocument, { id: t.instance.id }, token)),
-  },
-  {
-    name: "createInstance",
-    scope: "account",
-    api: "graphql",
-    run: async (_t, token) =>
-      fromGraphQL(
-        await gql(running.url, CreateInstanceDocument, { input: { name: uniqueName("m") } }, token),
-      ),
-  },
-  {
-    name: "updateInstance",
-    scope: "instance",
-    api: "graphql",
-    run: async (t, token) =>
-      fromGraphQL(
-        await gql(
-          running.url,
-          UpdateInstanceDocument,
-          { id: t.instance.id, input: { description: "x" } },
-          token,
-        ),
-      ),
-  },
-  {
-    name: "rotateInstanceToken",
-    scope: "instance",
-    api: "graphql",
-    run: async (t, token) =>
-      fromGraphQL(await gql(running.url, RotateInstanceTokenDocument, { id: t.instance.id }, token)),
-  },
-  {
-    name: "logoutInstance",
-    scope: "instance",
-    api: "graphql",
-    run: async (t, token) =>
-      fromGraphQL(await gql(running.url, LogoutInstanceDocument, { id: t.instance.id }, token)),
-  },
-  {
-    name: "deleteInstance",
-    scope: "instance",
-    api: "graphql",
-    run: async (t, token) =>
-      fromGraphQL(await gql(running.url, DeleteInstanceDocument, { id: t.instance.id }, token)),
-  },
-  {
-    name: "createWebhook",
-    scope: "instance",
-    api: "graphql",
-    run: async (t, token) =>
-      fromGraphQL(
-        await gql(
-          running.url,
-          CreateWebhookDocument,
-          { instanceId: t.instance.id, input: { name: uniqueName("w"), url: "https://example.com/x" } },
-          token,
-        ),
-      ),
-  },
-  {
-    name: "updateWebhook",
-    scope: "instance",
-    api: "graphql",
-    run: async (t, token) =>
-      fromGraphQL(
-        await gql(running.url, UpdateWebhookDocument, { id: t.webhook.id, input: { enabled: false } }, token),
-      ),
-  },
-  {
-    name: "setWebhookEvents",
-    scope: "instance",
-    api: "graphql",
-    run: async (t, token) =>
-      fromGraphQL(
-        await gql(
-          running.url,
-          SetWebhookEventsDocument,
-          { id: t.webhook.id, events: { qrcodeUpdate: false } },
-          token,
-        ),
-      ),
-  },
-  {
-    name: "rotateWebhookSecret",
-    scope: "instance",
-    api: "graphql",
-    run: async (t, token) =>
-      fromGraphQL(await gql(running.url, RotateWebhookSecretDocument, { id: t.webhook.id }, token)),
-  },
-  {
-    name: "deleteWebhook",
-    scope: "instance",
-    api: "graphql",
-    run: async (t, token) =>
-      fromGraphQL(await gql(running.url, DeleteWebhookDocument, { id: t.webhook.id }, token)),
-  },
-  {
-    name: "setSocket",
-    scope: "instance",
-    api: "graphql",
-    run: async (t, token) =>
-      fromGraphQL(
-        await gql(
-          running.url,
-          SetSocketDocument,
-          { instanceId: t.instance.id, input: { enabled: true } },
-          token,
-        ),
-      ),
-  },
-  {
-    name: "deleteSocket",
-    scope: "instance",
-    api: "graphql",
-    run: async (t, token) =>
-      fromGraphQL(await gql(running.url, DeleteSocketDocument, { instanceId: t.instance.id }, token)),
-  },
-  {
-    name: "CodeChat DELETE socket",
-    scope: "instance",
-    api: "rest",
-    run: async (t, token) =>
-      fromRest(
-        await rest(running.url, "DELETE", `/api/v2/instance/${t.instance.uuid}/socket`, {
-          headers: auth(token),
-        }),
-        "codechat",
-      ),
-  },
-  {
-    name: "CodeChat PUT webhook",
-    scope: "instance",
-    api: "rest",
-    run: async (t, token) =>
-      fromRest(
-        await rest(running.url, "PUT", `/api/v2/instance/${t.instance.uuid}/webhook/${t.webhook.webhookId}`, {
-          headers: auth(token),
-          body: { name: "renamed" },
-        }),
-        "codechat",
-      ),
-  },
-  {
-    name: "CodeChat DELETE logout",
-    scope: "instance",
-    api: "rest",
-    run: async (t, token) =>
-      fromRest(
-        await rest(running.url, "DELETE", `/api/v2/instance/${t.instance.uuid}/logout`, {
-          headers: auth(token),
-        }),
-        "codechat",
-      ),
-  },
-  {
-    name: "Evolution DELETE instance",
-    scope: "instance",
-    api: "rest",
-    run: async (t, token) =>
-      fromRest(
-        await rest(running.url, "DELETE", `/instance/delete/${t.instance.name}`, {
-          headers: token ? { apikey: token } : undefined,
-        }),
-        "evolution",
-      ),
-  },
-  {
-    name: "Evolution DELETE logout",
-    scope: "instance",
-    api: "rest",
-    run: async (t, token) =>
-      fromRest(
-        await rest(running.url, "DELETE", `/instance/logout/${t.instance.name}`, {
-          headers: token ? { apikey: token } : undefined,
-        }),
-        "evolution",
-      ),
-  },
-  {
-    name: "RyzeAPI POST websocket",
-    scope: "instance",
-    api: "rest",
-    run: async (t, token) =>
-      fromRest(
-        await rest(running.url, "POST", `/api/events/websocket/${t.instance.name}`, {
-          headers: token ? { token } : undefined,
-          body: { enabled: true },
-        }),
-        "ryze",
-      ),
-  },
-  {
-    name: "RyzeAPI GET websocket",
-    scope: "instance",
-    api: "rest",
-    run: async (t, token) =>
-      fromRest(
-        await rest(running.url, "GET", `/api/events/getWebsocket/${t.instance.name}`, {
-          headers: token ? { token } : undefined,
-        }),
-        "ryze",
-      ),
-  },
-  {
-    name: "RyzeAPI POST instance/new",
-    scope: "account",
-    api: "rest",
-    run: async (_t, token) =>
-      fromRest(
-        await rest(running.url, "POST", "/api/instance/new", {
-          headers: token ? { token } : undefined,
-          body: { name: uniqueName("r") },
-        }),
-        "ryze",
-      ),
-  },
-];
+beforeAll(async () => {
+  sim = await WhatsAppSimulator.start();
+  running = await startGateway(sim);
+  sim.contact(CONTACT, "Ann");
+  const shared = await target("linked");
+  // The shared instance's first token, rotated away: a revoked token of the same instance.
+  revokedToken = shared.instance.token;
+  const rotated = await graphql(
+    running.url,
+    "mutation($id: ID!) { rotateInstanceToken(id: $id) { ... on InstanceWithToken { token } } }",
+    { id: shared.instance.id },
+    ACCOUNT_TOKEN,
+  );
+  shared.instance = { ...shared.instance, token: rotated.body.data.rotateInstanceToken.token };
+  const sent = await graphql(
+    running.url,
+    'mutation($id: ID!, $to: String!) { sendText(instanceId: $id, to: $to, text: "first") { ... on Message { id keyId chatJid } } }',
+    { id: shared.instance.id, to: CONTACT },
+    ACCOUNT_TOKEN,
+  );
+  shared.message = sent.body.data.sendText;
+  expect(shared.message.keyId).toBeTruthy();
+  other = await createInstance(running.url);
+  context = { base: running.url, contact: CONTACT, shared, fresh: target };
+});
+afterAll(async () => {
+  await running?.stop();
+  await sim?.stop();
+});
 
 function expected(operation: Operation, caller: Caller): Outcome {
-  if (caller === "none" || caller === "wrong") return "unauthorized";
+  const refusal = operation.api === "rest" ? "unauthorized" : "unauthenticated";
+  if (caller === "none" || caller === "garbage" || caller === "revoked") return refusal;
   if (caller === "account") return "allowed";
-  if (operation.scope === "account" || caller === "other")
-    return operation.api === "rest" ? "unauthorized" : "forbidden";
+  const denied = operation.api === "rest" ? "unauthorized" : "forbidden";
+  if (operation.accountOnly) return denied;
+  if (caller === "other")
+    return ["node", "nodes", "instances"].includes(operation.covers) ? "hidden" : denied;
   return "allowed";
 }
 
-describe("auth matrix", () => {
-  for (const operation of operations) {
+function tokenOf(caller: Caller, chosen: Target): string | undefined {
+  const tokens: Record<Caller, string | undefined> = {
+    account: ACCOUNT_TOKEN,
+    own: chosen.instance.token,
+    other: other.token,
+    revoked: revokedToken,
+    garbage: "garbage-token-0123456789",
+    none: undefined,
+  };
+  return tokens[caller];
+}
+
+/** The rows a refused call must leave as they were. */
+async function rows() {
+  const prisma = running.app.services.prisma;
+  return {
+    instances: await prisma.instance.findMany({ orderBy: { id: "asc" } }),
+    webhooks: await prisma.webhook.findMany({ orderBy: { id: "asc" }, include: { events: true } }),
+    sockets: await prisma.socket.findMany({ orderBy: { id: "asc" } }),
+    auth: await prisma.auth.findMany({ orderBy: { instanceId: "asc" } }),
+    messages: await prisma.message.count(),
+  };
+}
+
+describe("authorization matrix", () => {
+  for (const operation of OPERATIONS) {
     it(`${operation.name}: ${CALLERS.join(", ")}`, async () => {
-      const other = await createInstance(running.url);
-      const outcomes: Record<string, Outcome> = {};
+      const outcomes: Partial<Record<Caller, Outcome>> = {};
       for (const caller of CALLERS) {
-        // A fresh target per caller: some operations delete or rotate what they touch.
-        const target = await prepare();
-        outcomes[caller] = await operation.run(target, tokenFor(caller, target, other));
+        const refused = expected(operation, caller) !== "allowed";
+        const chosen =
+          refused || operation.target === "shared" ? context.shared : await target(operation.target);
+        const before = refused ? await rows() : undefined;
+        outcomes[caller] = await operation.run(context, chosen, tokenOf(caller, chosen));
+        if (before) expect(await rows()).toEqual(before);
+        if (operation.covers === "restartInstance" && !refused) {
+          await until(
+            async () => running.app.services.engine.session(chosen.instance.uuid)?.status,
+            (status) => status === "open",
+          );
+        }
       }
       expect(outcomes).toEqual(
         Object.fromEntries(CALLERS.map((caller) => [caller, expected(operation, caller)])),
       );
     });
   }
+
+  for (const field of ["instanceEvents", "instanceEventBatches"]) {
+    it(`subscription ${field}: ${CALLERS.join(", ")}`, async () => {
+      const outcomes: Partial<Record<Caller, Outcome>> = {};
+      for (const caller of CALLERS)
+        outcomes[caller] = await subscribe(field, tokenOf(caller, context.shared));
+      expect(outcomes).toEqual({
+        account: "allowed",
+        own: "allowed",
+        other: "forbidden",
+        revoked: "unauthenticated",
+        garbage: "unauthenticated",
+        none: "unauthenticated",
+      });
+    });
+  }
+
+  it("covers every root field of the schema and every REST path", async () => {
+    const schema = buildGraphQLSchema();
+    const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()];
+    const fields = roots.flatMap((root) => (isObjectType(root) ? Object.keys(root.getFields()) : []));
+    const covered = new Set([
+      ...OPERATIONS.map((operation) => operation.covers),
+      "instanceEvents",
+      "instanceEventBatches",
+    ]);
+    expect(fields.filter((field) => !covered.has(field))).toEqual([]);
+    const openapi = await rest(running.url, "GET", "/openapi.json");
+    const paths = Object.entries(openapi.body.paths as Record<string, object>).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(paths.filter((path) => !covered.has(path))).toEqual([]);
+  });
 });
+
+/** A graphql-ws subscription's outcome: refused connection, refused operation, or live events. */
+async function subscribe(field: string, token: string | undefined): Promise<Outcome> {
+  const client = wsClient(running.wsUrl, token);
+  const closes: number[] = [];
+  client.on("closed", (event) => closes.push((event as { code: number }).code));
+  const listeners = running.app.services.bus.listenerCount();
+  const refusal = (errors: unknown): Outcome => {
+    if (closes.includes(4403)) return "unauthenticated";
+    if (JSON.stringify(errors).includes("FORBIDDEN")) return "forbidden";
+    throw new Error(`unexpected subscription answer: ${JSON.stringify(errors)} ${closes}`);
+  };
+  let settled = false;
+  const outcome = new Promise<Outcome>((resolve, reject) => {
+    const settle = (decide: () => Outcome) => {
+      try {
+        resolve(decide());
+      } catch (error) {
+        reject(error);
+      }
+    };
+    client.subscribe(
+      {
+        query: `subscription($id: ID!) { ${field}(instanceId: $id) { type } }`,
+        variables: { id: context.shared.instance.id },
+      },
+      {
+        next: (value) => settle(() => (value.errors ? refusal(value.errors) : "allowed")),
+        error: (error) => settle(() => refusal(error)),
+        complete: () => settle(() => refusal("completed without an event")),
+      },
+    );
+  }).finally(() => {
+    settled = true;
+  });
+  // Once the subscription is on the bus, an event of the instance reaches it.
+  while (!settled) {
+    if (running.app.services.bus.listenerCount() > listeners) {
+      running.app.services.bus.publish({
+        instanceId: context.shared.instance.uuid,
+        instanceName: context.shared.instance.name,
+        type: "presenceUpdate",
+        data: {},
+      });
+    }
+    await Promise.race([outcome.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 50))]);
+  }
+  await client.dispose();
+  return outcome;
+}

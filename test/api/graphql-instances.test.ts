@@ -152,7 +152,10 @@ describe("instances over GraphQL", () => {
     const fresh = rotated.data.rotateInstanceToken.token;
     expect(fresh).not.toBe(fixture.token);
     const withOld = await gql(running.url, InstanceDocument, { id: fixture.id }, fixture.token);
-    expect(withOld.data?.instance.__typename).toBe("UnauthorizedError");
+    expect(withOld.status).toBe(401);
+    expect(withOld.errors).toEqual([
+      { message: "A valid token is required", extensions: { code: "UNAUTHENTICATED" } },
+    ]);
     const withNew = await gql(running.url, InstanceDocument, { id: fixture.id }, fresh);
     expect(withNew.data?.instance.__typename).toBe("Instance");
   });

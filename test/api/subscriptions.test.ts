@@ -23,6 +23,9 @@ describe("instanceEvents subscription over graphql-ws", () => {
     const instance = await createInstance(running.url);
     const ownClient = wsClient(running.wsUrl, instance.token);
     const accountClient = wsClient(running.wsUrl, ACCOUNT_TOKEN);
+    const closes: { code: number; reason: string }[] = [];
+    ownClient.on("closed", (event) => closes.push(event as { code: number; reason: string }));
+    accountClient.on("closed", (event) => closes.push(event as { code: number; reason: string }));
     const listeners = running.app.services.bus.listenerCount();
     const own = collect(ownClient, InstanceEventsDocument, { instanceId: instance.id });
     const account = collect(accountClient, InstanceEventsDocument, { instanceId: instance.id });
@@ -44,11 +47,73 @@ describe("instanceEvents subscription over graphql-ws", () => {
     });
     await own.until(() => own.error !== undefined || own.complete || own.events.length > 0);
     expect(own.events.map((event) => event.data)).toEqual([]);
-    expect(JSON.stringify(own.events[0]?.errors ?? own.error)).toMatch(/TOKEN_REVOKED|revoked/);
+    // Ended by the revocation (the stream's own error, or the connection's close, whichever
+    // reaches the client first), never by an event.
+    const ending = own.events[0]?.errors ?? own.error;
+    expect(`${JSON.stringify(ending)} ${(ending as { code?: number }).code}`).toMatch(/TOKEN_REVOKED|4403/);
     expect(running.app.services.bus.listenerCount()).toBe(listeners + 1);
+    // The connection the old token opened is closed too; the account's stays.
+    await expect
+      .poll(() => closes.map((event) => [event.code, event.reason]))
+      .toEqual([[4403, "Token revoked"]]);
     account.unsubscribe();
     await ownClient.dispose();
     await accountClient.dispose();
+  });
+
+  it("ends a subscription over server-sent events when the token that opened it is rotated", async () => {
+    const instance = await createInstance(running.url);
+    const listeners = running.app.services.bus.listenerCount();
+    const response = await fetch(`${running.url}/graphql`, {
+      method: "POST",
+      headers: {
+        accept: "text/event-stream",
+        "content-type": "application/json",
+        authorization: `Bearer ${instance.token}`,
+      },
+      body: JSON.stringify({
+        query: "subscription ($id: ID!) { instanceEvents(instanceId: $id) { type data } }",
+        variables: { id: instance.id },
+      }),
+      signal: AbortSignal.timeout(15_000),
+    });
+    expect(response.headers.get("content-type")).toMatch(/text\/event-stream/);
+    await expect
+      .poll(() => running.app.services.bus.listenerCount(), { timeout: 10_000 })
+      .toBe(listeners + 1);
+    await gql(running.url, RotateInstanceTokenDocument, { id: instance.id }, ACCOUNT_TOKEN);
+    // The stream ends by itself: reading it to the end must not hang.
+    const text = await response.text();
+    expect(text).not.toMatch(/newJwt/);
+    expect(text).toMatch(/TOKEN_REVOKED/);
+    expect(running.app.services.bus.listenerCount()).toBe(listeners);
+  });
+
+  it("answers a bad operation with an error and keeps the connection and its other subscriptions", async () => {
+    const instance = await createInstance(running.url);
+    const client = wsClient(running.wsUrl, ACCOUNT_TOKEN);
+    let closed = false;
+    client.on("closed", () => {
+      closed = true;
+    });
+    const listeners = running.app.services.bus.listenerCount();
+    const live = collect(client, InstanceEventsDocument, { instanceId: instance.id, types: ["newJwt"] });
+    await expect
+      .poll(() => running.app.services.bus.listenerCount(), { timeout: 10_000 })
+      .toBe(listeners + 1);
+    const wide = `subscription { ${Array.from({ length: 30 }, (_, index) => `a${index}: instanceEvents(instanceId: "${instance.uuid}") { id }`).join(" ")} }`;
+    for (const query of ["subscription {", "subscription { nope }", wide]) {
+      const failure = await new Promise<unknown>((resolve) => {
+        client.subscribe({ query }, { next: () => undefined, error: resolve, complete: () => resolve(null) });
+      });
+      expect(JSON.stringify(failure)).toMatch(/Syntax Error|Cannot query field|aliases/i);
+    }
+    await gql(running.url, RotateInstanceTokenDocument, { id: instance.id }, ACCOUNT_TOKEN);
+    await live.until(() => live.events.length === 1);
+    expect(live.events[0].data?.instanceEvents.type).toBe("newJwt");
+    expect(closed).toBe(false);
+    live.unsubscribe();
+    await client.dispose();
   });
 
   it("filters by type and ends the stream after instanceDelete", async () => {
@@ -74,14 +139,21 @@ describe("instanceEvents subscription over graphql-ws", () => {
   it("refuses subscribers without a token or with another instance's token", async () => {
     const instance = await createInstance(running.url);
     const other = await createInstance(running.url);
-    for (const token of [undefined, "bogus", other.token]) {
+    // Without a valid token the connection itself is refused.
+    for (const token of [undefined, "bogus"]) {
       const client = wsClient(running.wsUrl, token);
       const stream = collect(client, InstanceEventsDocument, { instanceId: instance.id });
-      await stream.until(() => stream.events.length > 0 || stream.error !== undefined || stream.complete);
-      const errors = stream.events[0]?.errors ?? (stream.error as { message?: string }[] | undefined);
-      expect(JSON.stringify(errors)).toMatch(/token/i);
+      await stream.until(() => stream.error !== undefined || stream.complete);
+      expect(stream.events).toEqual([]);
+      expect(stream.error).toMatchObject({ code: 4403, reason: "Forbidden" });
       await client.dispose();
     }
+    const client = wsClient(running.wsUrl, other.token);
+    const stream = collect(client, InstanceEventsDocument, { instanceId: instance.id });
+    await stream.until(() => stream.events.length > 0 || stream.error !== undefined || stream.complete);
+    const errors = stream.events[0]?.errors ?? (stream.error as { message?: string }[] | undefined);
+    expect(JSON.stringify(errors)).toMatch(/token/i);
+    await client.dispose();
   });
 
   it("drops a subscriber that falls 256 events behind, without slowing the publisher", async () => {

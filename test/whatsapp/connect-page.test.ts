@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InstanceQrDocument } from "../generated/graphql.ts";
+import { InstanceQrDocument, RotateInstanceTokenDocument } from "../generated/graphql.ts";
 import { ACCOUNT_TOKEN, type RunningApp } from "../support/app.ts";
 import { gql, rest } from "../support/clients.ts";
 import { createInstance, type InstanceFixture } from "../support/fixtures.ts";
@@ -161,6 +161,16 @@ describe.skipIf(!hasChromium)(
         await page.click("#retry");
         await page.waitForSelector('#qr:not([hidden]) img[src^="data:image/png;base64,"]', WAIT);
         expect(await page.isVisible("#retry")).toBe(false);
+
+        // A token revoked while the page is open: the next request gets a 401, and the page
+        // asks for a token again.
+        await page.waitForSelector("#retry:not([hidden])", WAIT);
+        const rotated = await gql(quick.url, RotateInstanceTokenDocument, { id: other.id }, ACCOUNT_TOKEN);
+        expect(rotated.data?.rotateInstanceToken.__typename).toBe("InstanceWithToken");
+        await page.click("#retry");
+        await page.waitForSelector("#error:not([hidden])", WAIT);
+        expect(await page.textContent("#error")).toMatch(/token was not accepted/i);
+        expect(await page.isVisible("#auth")).toBe(true);
         await page.close();
       } finally {
         await quick.stop();
