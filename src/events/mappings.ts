@@ -1,5 +1,5 @@
 // Every other name for the canonical events lives here and only here.
-import { EVENT_FLAGS, type EventFlag, type EventFlags, type EventType } from "./types.ts";
+import { EVENT_FLAGS, type EventFlag, type EventFlags } from "./types.ts";
 
 /** RyzeAPI's six coarse event types and the fine flags each one stands for. */
 export const COARSE_EVENTS = {
@@ -26,13 +26,4 @@ export function flagsFromCoarse(events: readonly CoarseEvent[]): EventFlags {
 export function coarseFromFlags(flags: EventFlags): CoarseEvent[] {
   const on = COARSE_EVENT_NAMES.filter((name) => COARSE_EVENTS[name].every((flag) => flags[flag]));
   return on.length === COARSE_EVENT_NAMES.length ? [] : on;
-}
-
-export function coarseOf(type: EventType): CoarseEvent | undefined {
-  return COARSE_EVENT_NAMES.find((name) => (COARSE_EVENTS[name] as readonly string[]).includes(type));
-}
-
-/** Evolution API's upper-case names: messagesUpsert -> MESSAGES_UPSERT. */
-export function evolutionName(type: EventType): string {
-  return type.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase();
 }

@@ -4,10 +4,9 @@ import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin, { resolveNodes } from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
-import ValidationPlugin from "@pothos/plugin-validation";
 import type { GraphQLResolveInfo } from "graphql";
 import { DateTimeResolver, JSONResolver } from "graphql-scalars";
-import { ForbiddenError, issuesFromZod, UnauthorizedError, ValidationError } from "../errors.ts";
+import { ForbiddenError, UnauthorizedError } from "../errors.ts";
 import type PrismaTypes from "../generated/pothos-types.ts";
 import { getDatamodel } from "../generated/pothos-types.ts";
 import { type ParsedGlobalId, scopesOf, visibleNodes } from "./access.ts";
@@ -36,7 +35,7 @@ type BuilderConfig = {
 
 export const builder = new SchemaBuilder<BuilderConfig>({
   // Errors before scope-auth, so authorization failures become typed error results.
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DirectivesPlugin],
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin, DirectivesPlugin],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {
@@ -67,17 +66,6 @@ export const builder = new SchemaBuilder<BuilderConfig>({
         "The objects with these ids (at most 100), each null when it does not exist or the token does not reach it.",
       resolve: (_root, args, context, info) => loadVisibleNodes(args.ids, context, info),
     },
-  },
-  validation: {
-    validationError: (failure) =>
-      new ValidationError(
-        issuesFromZod(
-          failure.issues.map((issue) => ({
-            path: (issue.path ?? []).map((part) => (typeof part === "object" ? part.key : part)),
-            message: issue.message,
-          })),
-        ),
-      ),
   },
 });
 

@@ -17,29 +17,6 @@ import {
 } from "./store.ts";
 import type { Job } from "./work-queue.ts";
 
-/** The mapping, for readers: Baileys key -> canonical event types. */
-export const BAILEYS_EVENT_TYPES = {
-  "connection.update": ["connectionUpdate", "qrcodeUpdate", "stateInstance"],
-  "messaging-history.set": ["messagesSet", "chatsSet", "contactsSet"],
-  "messages.upsert": ["messagesUpsert"],
-  "messages.update": ["messagesUpdate"],
-  "messages.delete": ["messagesUpdate"],
-  "messages.reaction": ["messagesUpdate"],
-  "message-receipt.update": ["messagesUpdate"],
-  "contacts.upsert": ["contactsUpsert"],
-  "contacts.update": ["contactsUpdate"],
-  "chats.upsert": ["chatsUpsert"],
-  "chats.update": ["chatsUpdate"],
-  "chats.delete": ["chatsDelete"],
-  "presence.update": ["presenceUpdate"],
-  "groups.upsert": ["groupsUpsert"],
-  "groups.update": ["groupUpdate"],
-  "group-participants.update": ["groupParticipantsUpdate"],
-  call: ["callUpsert"],
-  "labels.edit": ["labelsUpdate"],
-  "labels.association": ["labelsUpdate"],
-} as const satisfies Partial<Record<keyof BaileysEventMap, readonly EventType[]>>;
-
 interface Target {
   prisma: PrismaClient;
   instanceId: string;
