@@ -185,7 +185,7 @@ const SCRIPT = `
     socket.onclose = function (event) {
       if (socket !== ws) return;
       ws = null; instanceId = null; show('retry', false);
-      // 4403: the gateway refused the token when the connection opened.
+      // 4403: the gateway refused the token when the connection opened, or it was revoked since.
       if (event.code === 4403) fail(REFUSED);
       else if (!finished) fail('The connection to the gateway closed' + (event.reason ? ': ' + event.reason : '.'));
     };
