@@ -91,15 +91,28 @@ function tokenOf(caller: Caller, chosen: Target): string | undefined {
   return tokens[caller];
 }
 
-/** The rows a refused call must leave as they were. */
+/**
+ * The rows a refused call must leave as they were: the shared target's, and how many of each
+ * there are (sessions of other targets may still be writing their own rows meanwhile).
+ */
 async function rows() {
   const prisma = running.app.services.prisma;
+  const instanceId = context.shared.instance.uuid;
   return {
-    instances: await prisma.instance.findMany({ orderBy: { id: "asc" } }),
-    webhooks: await prisma.webhook.findMany({ orderBy: { id: "asc" }, include: { events: true } }),
-    sockets: await prisma.socket.findMany({ orderBy: { id: "asc" } }),
-    auth: await prisma.auth.findMany({ orderBy: { instanceId: "asc" } }),
-    messages: await prisma.message.count(),
+    instance: await prisma.instance.findUnique({ where: { id: instanceId } }),
+    webhooks: await prisma.webhook.findMany({
+      where: { instanceId },
+      orderBy: { id: "asc" },
+      include: { events: true },
+    }),
+    socket: await prisma.socket.findUnique({ where: { instanceId } }),
+    auth: await prisma.auth.findUnique({ where: { instanceId } }),
+    counts: await Promise.all([
+      prisma.instance.count(),
+      prisma.webhook.count(),
+      prisma.socket.count(),
+      prisma.message.count(),
+    ]),
   };
 }
 

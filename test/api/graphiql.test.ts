@@ -1,16 +1,14 @@
 // GraphiQL at /graphql, served from the gateway's own files: driven in headless Chromium with
 // every other host unreachable, it loads, takes a token in its Headers tab, loads the schema,
 // runs a query over HTTP and a subscription over graphql-ws.
-import { existsSync } from "node:fs";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RotateInstanceTokenDocument } from "../generated/graphql.ts";
 import { ACCOUNT_TOKEN, type RunningApp, startApp } from "../support/app.ts";
+import { CHROMIUM, hasChromium, launchChromium } from "../support/browser.ts";
 import { gql, rest } from "../support/clients.ts";
 import { createInstance } from "../support/fixtures.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
 // Generous: Chromium parses about 6 MB of script on a machine that may be busy.
 const WAIT = { timeout: 45_000 };
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
@@ -45,21 +43,10 @@ describe.skipIf(!hasChromium)(
     beforeAll(async () => {
       [running, browser] = await Promise.all([
         startApp(),
-        chromium.launch({
-          executablePath: CHROMIUM,
-          args: [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            // A second wall behind the request routing below: no other host even resolves.
-            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-          ],
-        }),
+        launchChromium([
+          // A second wall behind the request routing below: no other host even resolves.
+          "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+        ]),
       ]);
     });
     afterAll(async () => {

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { secretsKeyEnv } from "../support/app.ts";
 import { freshDatabase } from "../support/database.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -113,6 +114,7 @@ function gatewayEnv(databaseUrl: string): Record<string, string> {
     HOST: "127.0.0.1",
     PORT: "0",
     DATABASE_URL: databaseUrl,
+    ...secretsKeyEnv(databaseUrl),
     LOG_LEVEL: "info",
   };
 }

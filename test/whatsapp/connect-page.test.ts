@@ -1,19 +1,17 @@
 // The linking page at /instances/:name/connect, driven in headless Chromium against the gateway
 // and the local WhatsApp simulator: a token typed into the page, the live QR, the scan, the account.
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InstanceQrDocument, RotateInstanceTokenDocument } from "../generated/graphql.ts";
 import { ACCOUNT_TOKEN, type RunningApp } from "../support/app.ts";
+import { CHROMIUM, hasChromium, launchChromium } from "../support/browser.ts";
 import { gql, rest } from "../support/clients.ts";
 import { createInstance, type InstanceFixture } from "../support/fixtures.ts";
 import { startGateway, WhatsAppSimulator } from "../support/whatsapp.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
 const ACCOUNT = "15551230101";
 const WAIT = { timeout: 15_000 };
 
@@ -48,19 +46,7 @@ describe.skipIf(!hasChromium)(
     beforeAll(async () => {
       [sim, browser, shots] = await Promise.all([
         WhatsAppSimulator.start(),
-        chromium.launch({
-          executablePath: CHROMIUM,
-          args: [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        }),
+        launchChromium(),
         mkdtemp(join(tmpdir(), "connect-page-")),
       ]);
       running = await startGateway(sim);

@@ -14,6 +14,7 @@ import {
   MessagesDocument,
   SendTextDocument,
 } from "../generated/graphql.ts";
+import { secretsKeyEnv } from "../support/app.ts";
 import { gql } from "../support/clients.ts";
 import { freshDatabase } from "../support/database.ts";
 import { TEST_ROOT_SETTING, until, WhatsAppSimulator } from "../support/whatsapp.ts";
@@ -38,6 +39,7 @@ beforeAll(async () => {
       PORT: "0",
       HOST: "127.0.0.1",
       DATABASE_URL: database.url,
+      ...secretsKeyEnv(database.url),
       // Debug: lines routed from the console show up, so their content can be checked too.
       LOG_LEVEL: "debug",
       WA_LOG_LEVEL: "warn",
