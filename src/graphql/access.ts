@@ -66,11 +66,16 @@ export async function visibleNodes(
   return Promise.all(
     ids.map(async (id) => {
       const rule = typeRule(info, id.typename);
-      if (!rule || !wellFormed(info, id)) return null;
+      if (!rule || !isNode(info, id.typename) || !wellFormed(info, id)) return null;
       const row = await load(id).catch(whenMissing);
       return row && allows(rule, row, context) ? row : null;
     }),
   );
+}
+
+function isNode(info: GraphQLResolveInfo, typename: string): boolean {
+  const type = info.schema.getType(typename);
+  return isObjectType(type) && type.getInterfaces().some((implemented) => implemented.name === "Node");
 }
 
 /** A row that does not exist is null; anything else is a real failure. */
