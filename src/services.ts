@@ -8,6 +8,7 @@ import { MessageService } from "./domain/message/service.ts";
 import { SocketService } from "./domain/socket/service.ts";
 import { WebhookService } from "./domain/webhook/service.ts";
 import type { EventBus } from "./events/bus.ts";
+import { EventLog } from "./events/log.ts";
 import type { RateLimiters } from "./limits/rate-limits.ts";
 import type { Logger } from "./logger.ts";
 import { createOutboundClient, type OutboundClient } from "./outbound/client.ts";
@@ -20,6 +21,8 @@ export interface Services {
   db: Database;
   prisma: PrismaClient;
   bus: EventBus;
+  /** Where every event enters: committed with its rows, numbered per instance. */
+  log: EventLog;
   tokens: TokenService;
   revocations: TokenRevocations;
   /** Seals the secrets kept in the database. */
@@ -43,14 +46,16 @@ export function createServices(parts: {
   limits: RateLimiters;
 }): Services {
   const prisma = parts.db.prisma;
-  const engine = new Engine(parts.config, parts.db, parts.bus, parts.logger);
+  const log = new EventLog(parts.db, parts.bus);
+  const engine = new Engine(parts.config, parts.db, parts.bus, log, parts.logger);
   const revocations = new TokenRevocations();
   revocations.onRevoke((instanceId) => parts.bus.endStreamsOfInstanceToken(instanceId));
-  const instances = new InstanceService(prisma, parts.tokens, revocations, parts.bus, engine);
+  const instances = new InstanceService(prisma, parts.tokens, revocations, log, engine);
   const outbound = createOutboundClient(parts.config, parts.logger);
   return {
     ...parts,
     prisma,
+    log,
     revocations,
     outbound,
     engine,

@@ -3,7 +3,6 @@ import type { GatewayEvent } from "../events/types.ts";
 import { builder } from "../graphql/builder.ts";
 import { EventTypeEnum } from "../graphql/flags.ts";
 import { instanceRef } from "../graphql/ids.ts";
-import { toPlain } from "../whatsapp/plain.ts";
 
 const MAX_BATCH = 1000;
 
@@ -15,9 +14,10 @@ const InstanceEvent = builder.objectRef<GatewayEvent>("InstanceEvent").implement
     instanceId: t.exposeString("instanceId"),
     instanceName: t.exposeString("instanceName"),
     timestamp: t.expose("timestamp", { type: "DateTime" }),
-    // Converted here, once per delivered event: Baileys' protobuf objects carry Long
-    // numbers and byte buffers that clients should not have to decode.
-    data: t.field({ type: "JSON", resolve: (event) => toPlain(event.data) }),
+    seq: t.exposeInt("seq", {
+      description: "The event's position in its instance's event log (1, 2, …).",
+    }),
+    data: t.field({ type: "JSON", resolve: (event) => event.data }),
   }),
 });
 

@@ -36,11 +36,45 @@ export type EventFlags = Record<EventFlag, boolean>;
 
 export interface GatewayEvent<T = unknown> {
   id: string;
+  /** Position in the instance's event log (1, 2, …); 0 for an event that was never logged. */
+  seq: number;
   instanceId: string;
   instanceName: string;
   type: EventType;
   timestamp: Date;
-  data: T;
+  /** Plain JSON data (no protobuf objects, Longs or Buffers). */
+  readonly data: T;
+  /** The same data as JSON text, made once and shared by every sink. */
+  readonly json: string;
+}
+
+/** An event whose data is kept as text or as a value, and turned into the other on demand, once. */
+export class StoredEvent<T = unknown> implements GatewayEvent<T> {
+  private value: T | undefined;
+  private text: string | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly seq: number,
+    readonly instanceId: string,
+    readonly instanceName: string,
+    readonly type: EventType,
+    readonly timestamp: Date,
+    content: { json: string } | { data: T },
+  ) {
+    if ("json" in content) this.text = content.json;
+    else this.value = content.data;
+  }
+
+  get data(): T {
+    if (this.value === undefined) this.value = JSON.parse(this.text ?? "null") as T;
+    return this.value;
+  }
+
+  get json(): string {
+    if (this.text === undefined) this.text = JSON.stringify(this.value ?? null);
+    return this.text;
+  }
 }
 
 export function allFlags(value: boolean): EventFlags {

@@ -2,6 +2,7 @@ import { DEFAULT_CONNECTION_CONFIG, fetchLatestWaWebVersion, type WAVersion } fr
 import type { Config } from "../config.ts";
 import type { Database, PrismaClient } from "../db/client.ts";
 import type { EventBus } from "../events/bus.ts";
+import type { EventLog } from "../events/log.ts";
 import type { Logger } from "../logger.ts";
 import { type InstanceInfo, type QrCode, Session } from "./session.ts";
 import { verifyCertificateChains } from "./signature-checks.ts";
@@ -34,6 +35,7 @@ export class Engine {
     private readonly config: Config,
     private readonly db: Database,
     private readonly bus: EventBus,
+    private readonly log: EventLog,
     private readonly logger: Logger,
   ) {
     this.prisma = db.prisma;
@@ -58,6 +60,7 @@ export class Engine {
         config: this.config,
         db: this.db,
         bus: this.bus,
+        log: this.log,
         logger: this.logger.child({ part: "engine" }),
         baileysLogger: this.logger.child({ part: "baileys" }, { level: this.config.WA_LOG_LEVEL }),
         version: await this.waVersion(),

@@ -3,7 +3,12 @@
  * buffers, which clients of every sink should not have to decode.
  */
 export function toPlain(value: unknown): unknown {
-  return JSON.parse(
+  return JSON.parse(plainJson(value));
+}
+
+/** The same as JSON text. */
+export function plainJson(value: unknown): string {
+  return (
     JSON.stringify(value, function replace(this: unknown, _key, current: unknown) {
       if (current && typeof current === "object") {
         const record = current as Record<string, unknown>;
@@ -16,6 +21,6 @@ export function toPlain(value: unknown): unknown {
       }
       if (current instanceof Uint8Array) return Buffer.from(current).toString("base64");
       return current;
-    }) ?? "null",
+    }) ?? "null"
   );
 }

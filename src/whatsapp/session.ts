@@ -14,11 +14,11 @@ import QRCode from "qrcode";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import type { EventBus } from "../events/bus.ts";
+import type { EventLog } from "../events/log.ts";
 import type { Logger } from "../logger.ts";
 import { clearAuthState, loadAuthState, type StoredAuthState } from "./auth-state.ts";
 import { backoffDelay, classifyClose } from "./close-reasons.ts";
 import { jobsFor } from "./event-map.ts";
-import { toPlain } from "./plain.ts";
 import { saveGroups } from "./store.ts";
 import { WorkQueue } from "./work-queue.ts";
 
@@ -36,6 +36,7 @@ export interface SessionDeps {
   /** The Prisma client, and `write` for the engine's rows (one transaction per call). */
   db: Pick<Database, "prisma" | "write">;
   bus: EventBus;
+  log: EventLog;
   logger: Logger;
   baileysLogger: Logger;
   version: WAVersion;
@@ -78,7 +79,7 @@ export class Session {
     private readonly deps: SessionDeps,
   ) {
     this.logger = deps.logger.child({ instance: instance.name });
-    this.queue = new WorkQueue(deps.db, deps.bus, this.logger, {
+    this.queue = new WorkQueue(instance.id, deps.log, deps.bus, this.logger, {
       batchSize: 500,
       lingerMs: 5,
       highWater: 5000,
@@ -374,7 +375,7 @@ export class Session {
   }
 
   private event(type: "connectionUpdate" | "stateInstance" | "qrcodeUpdate", data: unknown) {
-    return { instanceId: this.instance.id, instanceName: this.instance.name, type, data: toPlain(data) };
+    return { instanceId: this.instance.id, instanceName: this.instance.name, type, data };
   }
 
   private setPaused(paused: boolean): void {

@@ -1,6 +1,8 @@
-import type { Database } from "../db/client.ts";
 import type { EventBus, EventInput } from "../events/bus.ts";
+import type { EventLog } from "../events/log.ts";
+import type { GatewayEvent } from "../events/types.ts";
 import type { Logger } from "../logger.ts";
+import { plainJson } from "./plain.ts";
 
 const PUBLISH_SLICE = 64;
 
@@ -30,7 +32,8 @@ export interface WorkQueueOptions {
 /**
  * The engine's own queue for one instance. Baileys does not await its handlers, so every
  * event becomes a job here: one worker drains them in arrival order (a chat's messages are
- * never reordered), writes a batch in one transaction, then publishes its events. When
+ * never reordered), commits a batch with its events in one transaction (the event log),
+ * then publishes the events. When
  * jobs pile up the socket is paused instead of letting memory grow.
  *
  * Baileys works through a burst it has read in promise callbacks alone, during which no
@@ -46,8 +49,9 @@ export class WorkQueue {
   private idleWaiters: (() => void)[] = [];
 
   constructor(
-    private readonly db: Pick<Database, "write">,
-    private readonly bus: EventBus,
+    private readonly instanceId: string,
+    private readonly log: EventLog,
+    private readonly bus: Pick<EventBus, "deliver" | "crowded">,
     private readonly logger: Logger,
     private readonly options: WorkQueueOptions,
   ) {}
@@ -97,19 +101,7 @@ export class WorkQueue {
     try {
       do {
         const batch = this.jobs.splice(0, this.options.batchSize);
-        await this.write(batch);
-        let published = 0;
-        for (const job of batch) {
-          for (const event of job.events) {
-            this.bus.publish(event);
-            // A batch may hold more events than a subscriber buffers (256): when one fills
-            // up, let it send (an event-loop turn), so a fast reader is not taken for a slow one.
-            if (++published % PUBLISH_SLICE === 0 && this.bus.crowded()) {
-              await new Promise((resolve) => setImmediate(resolve));
-            }
-          }
-          job.done?.();
-        }
+        await this.commit(batch);
         if (this.paused && this.jobs.length <= this.options.highWater / 2) {
           this.paused = false;
           this.options.onPressure(false);
@@ -150,21 +142,50 @@ export class WorkQueue {
     });
   }
 
-  private async write(batch: Job[]): Promise<void> {
-    const writes = this.statements(batch);
+  /** Writes the batch's rows and events together, then publishes the events in order. */
+  private async commit(batch: Job[]): Promise<void> {
+    const inputs = batch.flatMap((job) => job.events.map(plainInput));
     try {
-      await this.db.write(writes);
+      await this.log.commit(this.instanceId, this.statements(batch), inputs, (events) =>
+        this.publish(batch, events),
+      );
     } catch (error) {
       // One bad row must not cost the rest of the batch: retry job by job.
       this.logger.warn({ err: error, jobs: batch.length }, "batch write failed, writing jobs one by one");
       for (const job of batch) {
+        const events = job.events.map(plainInput);
+        const publish = (logged: GatewayEvent[]) => this.publish([job], logged);
         try {
-          const single = this.statements([job]);
-          await this.db.write(single);
+          await this.log.commit(this.instanceId, this.statements([job]), events, publish);
         } catch (jobError) {
+          // The rows are lost; what WhatsApp reported is not: its events are logged alone.
           this.logger.error({ err: jobError }, "engine write failed");
+          await this.log.commit(this.instanceId, [], events, publish).catch((logError: unknown) => {
+            this.logger.error({ err: logError, events: events.length }, "event log write failed");
+            job.done?.();
+          });
         }
       }
     }
   }
+
+  private async publish(batch: Job[], events: GatewayEvent[]): Promise<void> {
+    let next = 0;
+    for (const job of batch) {
+      for (let count = 0; count < job.events.length; count += 1) {
+        this.bus.deliver(events[next++]);
+        // A batch may hold more events than a subscriber buffers (256): when one fills
+        // up, let it send (an event-loop turn), so a fast reader is not taken for a slow one.
+        if (next % PUBLISH_SLICE === 0 && this.bus.crowded()) {
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+      job.done?.();
+    }
+  }
+}
+
+/** Event data becomes plain JSON text here, once: no protobuf objects, Longs or Buffers leave. */
+function plainInput(input: EventInput): EventInput {
+  return input.json === undefined ? { ...input, json: plainJson(input.data) } : input;
 }

@@ -345,6 +345,8 @@ export type InstanceEvent = {
   id: Scalars['ID']['output'];
   instanceId: Scalars['String']['output'];
   instanceName: Scalars['String']['output'];
+  /** The event's position in its instance's event log (1, 2, …). */
+  seq: Scalars['Int']['output'];
   timestamp: Scalars['DateTime']['output'];
   type: EventType;
 };

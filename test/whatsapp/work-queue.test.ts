@@ -9,8 +9,8 @@ import { appWithInstance } from "../support/fixtures.ts";
 const fixture = appWithInstance();
 
 function queue(): WorkQueue {
-  const { db, bus } = fixture.running.app.services;
-  return new WorkQueue(db, bus, createLogger("silent"), {
+  const { log, bus } = fixture.running.app.services;
+  return new WorkQueue(fixture.instance.uuid, log, bus, createLogger("silent"), {
     batchSize: 500,
     lingerMs: 5,
     highWater: 100_000,

@@ -4,7 +4,7 @@ import type { TokenRevocations } from "../../auth/revocations.ts";
 import { sha256, type TokenService } from "../../auth/tokens.ts";
 import type { PrismaClient } from "../../db/client.ts";
 import { ConflictError, ForbiddenError, NotConnectedError, NotFoundError } from "../../errors.ts";
-import type { EventBus } from "../../events/bus.ts";
+import type { EventLog } from "../../events/log.ts";
 import type { Instance, Prisma } from "../../generated/sqlite/client.ts";
 import type { Engine } from "../../whatsapp/engine.ts";
 import { uniquely, whileItExists } from "../prisma-errors.ts";
@@ -32,7 +32,7 @@ export class InstanceService {
     private readonly prisma: PrismaClient,
     private readonly tokens: TokenService,
     private readonly revocations: TokenRevocations,
-    private readonly bus: EventBus,
+    private readonly log: EventLog,
     private readonly engine: Engine,
   ) {}
 
@@ -111,7 +111,7 @@ export class InstanceService {
     );
     // Before newJwt goes out: a stream opened with the old token must not carry the new one.
     this.revocations.revokeInstanceToken(instance.id);
-    this.bus.publish({
+    await this.log.emit({
       instanceId: instance.id,
       instanceName: instance.name,
       type: "newJwt",
@@ -194,7 +194,7 @@ export class InstanceService {
       }
       // Returns once the session's events are published; a failed logout never blocks the delete.
       await this.engine.remove(instance.id);
-      this.bus.publish({
+      await this.log.emit({
         instanceId: instance.id,
         instanceName: instance.name,
         type: "instanceDelete",

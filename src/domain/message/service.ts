@@ -8,7 +8,6 @@ import { NotConnectedError, NotFoundError, UpstreamError, ValidationError } from
 import type { Message } from "../../generated/sqlite/client.ts";
 import type { OutboundClient } from "../../outbound/client.ts";
 import type { Engine } from "../../whatsapp/engine.ts";
-import { toPlain } from "../../whatsapp/plain.ts";
 import { messageKeyOf, saveMessages } from "../../whatsapp/store.ts";
 import type { InstanceRef, InstanceService } from "../instance/service.ts";
 import { validate } from "../validate.ts";
@@ -171,9 +170,7 @@ export class MessageService {
     const session = this.engine.session(instance.id);
     await session?.queue.pushAndWait({
       writes: () => saveMessages(instance.id, [sent], "send"),
-      events: [
-        { instanceId: instance.id, instanceName: instance.name, type: "sendMessage", data: toPlain(sent) },
-      ],
+      events: [{ instanceId: instance.id, instanceName: instance.name, type: "sendMessage", data: sent }],
     });
     const key = messageKeyOf(sent);
     return this.prisma.message.findUniqueOrThrow({
