@@ -58,6 +58,8 @@ export async function createApp(
     generatedAccountToken,
     async listen() {
       const address = await http.app.listen({ port: config.PORT, host: config.HOST });
+      await services.deliveries.start();
+      services.retention.start();
       // Saved sessions reopen in the background; the API answers meanwhile.
       void services.engine
         .restore()
@@ -66,6 +68,8 @@ export async function createApp(
     },
     async close() {
       await services.engine.stopAll();
+      services.retention.stop();
+      await services.deliveries.close();
       await http.close();
       await services.outbound.close();
       redis?.disconnect();

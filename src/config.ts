@@ -122,7 +122,43 @@ const ConfigSchema = z.object({
   OUTBOUND_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   OUTBOUND_BODY_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   OUTBOUND_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
+  // Event log and webhook deliveries
+  EVENT_RETENTION_DAYS: z.coerce.number().min(0.0001).default(7),
+  EVENT_LOG_MAX_ROWS: z.coerce.number().int().min(1000).default(5_000_000),
+  /** Delay before each attempt of a delivery, the first included: durations like 0, 5s, 5m, 2h. */
+  WEBHOOK_RETRY_SCHEDULE: z
+    .string()
+    .default("0,5s,5m,30m,2h,5h,10h,10h")
+    .transform((text, context) => {
+      const delays = text.split(",").map((part) => parseDuration(part.trim()));
+      if (delays.length === 0 || delays.some((delay) => delay === undefined)) {
+        context.addIssue({
+          code: "custom",
+          message: "must be a comma-separated list of durations like 0,5s,5m,2h",
+        });
+        return z.NEVER;
+      }
+      return delays as number[];
+    }),
+  /** Requests in flight at once to one receiver host, over all its webhooks. */
+  WEBHOOK_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(8),
+  /** How long the previous secret keeps signing deliveries after a rotation. */
+  WEBHOOK_SECRET_GRACE_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(24 * 3600_000),
 });
+
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3600_000, d: 86_400_000 };
+
+/** "250ms", "5s", "5m", "2h", "1d" or "0" in milliseconds; undefined when unreadable. */
+function parseDuration(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(text);
+  if (!match) return undefined;
+  if (!match[2] && Number(match[1]) !== 0) return undefined;
+  return Number(match[1]) * DURATION_UNITS[match[2] ?? "ms"];
+}
 
 /** An origin as browsers send it: scheme, host and port, nothing else. */
 function isOrigin(value: string): boolean {

@@ -3,12 +3,14 @@ import type { TokenService } from "./auth/tokens.ts";
 import type { Config } from "./config.ts";
 import type { Database, PrismaClient } from "./db/client.ts";
 import type { SecretBox } from "./db/secret-box.ts";
+import { WebhookDeliveries } from "./delivery/webhooks/deliveries.ts";
 import { InstanceService } from "./domain/instance/service.ts";
 import { MessageService } from "./domain/message/service.ts";
 import { SocketService } from "./domain/socket/service.ts";
 import { WebhookService } from "./domain/webhook/service.ts";
 import type { EventBus } from "./events/bus.ts";
 import { EventLog } from "./events/log.ts";
+import { EventRetention } from "./events/retention.ts";
 import type { RateLimiters } from "./limits/rate-limits.ts";
 import type { Logger } from "./logger.ts";
 import { createOutboundClient, type OutboundClient } from "./outbound/client.ts";
@@ -32,6 +34,10 @@ export interface Services {
   engine: Engine;
   instances: InstanceService;
   webhooks: WebhookService;
+  /** Delivers the event log to webhooks. */
+  deliveries: WebhookDeliveries;
+  /** Prunes the event log. */
+  retention: EventRetention;
   messages: MessageService;
   sockets: SocketService;
 }
@@ -52,6 +58,16 @@ export function createServices(parts: {
   revocations.onRevoke((instanceId) => parts.bus.endStreamsOfInstanceToken(instanceId));
   const instances = new InstanceService(prisma, parts.tokens, revocations, log, engine);
   const outbound = createOutboundClient(parts.config, parts.logger);
+  const webhooks = new WebhookService(
+    prisma,
+    instances,
+    outbound.policy,
+    parts.secrets,
+    log,
+    parts.config.WEBHOOK_SECRET_GRACE_MS,
+  );
+  const deliveries = new WebhookDeliveries({ ...parts, prisma, outbound, webhooks });
+  webhooks.onChange((webhookId) => deliveries.changed(webhookId));
   return {
     ...parts,
     prisma,
@@ -60,7 +76,9 @@ export function createServices(parts: {
     outbound,
     engine,
     instances,
-    webhooks: new WebhookService(prisma, instances, outbound.policy, parts.secrets),
+    webhooks,
+    deliveries,
+    retention: new EventRetention(prisma, parts.config, parts.logger),
     messages: new MessageService(prisma, instances, engine, parts.config, outbound),
     sockets: new SocketService(prisma, instances),
   };

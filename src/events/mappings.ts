@@ -1,5 +1,5 @@
 // Every other name for the canonical events lives here and only here.
-import { EVENT_FLAGS, type EventFlag, type EventFlags } from "./types.ts";
+import { EVENT_FLAGS, type EventFlag, type EventFlags, type EventType } from "./types.ts";
 
 /** RyzeAPI's six coarse event types and the fine flags each one stands for. */
 export const COARSE_EVENTS = {
@@ -27,3 +27,43 @@ export function coarseFromFlags(flags: EventFlags): CoarseEvent[] {
   const on = COARSE_EVENT_NAMES.filter((name) => COARSE_EVENTS[name].every((flag) => flags[flag]));
   return on.length === COARSE_EVENT_NAMES.length ? [] : on;
 }
+
+/** The dotted names CodeChat and Evolution webhooks carry in `event`. */
+export const DOTTED_EVENT_NAMES: Record<EventType, string> = {
+  qrcodeUpdate: "qrcode.updated",
+  stateInstance: "status.instance",
+  messagesSet: "messages.set",
+  messagesUpsert: "messages.upsert",
+  messagesUpdate: "messages.update",
+  sendMessage: "send.message",
+  contactsSet: "contacts.set",
+  contactsUpsert: "contacts.upsert",
+  contactsUpdate: "contacts.update",
+  presenceUpdate: "presence.update",
+  chatsSet: "chats.set",
+  chatsUpdate: "chats.update",
+  chatsUpsert: "chats.upsert",
+  chatsDelete: "chats.delete",
+  groupsUpsert: "groups.upsert",
+  groupUpdate: "groups.update",
+  groupParticipantsUpdate: "group-participants.update",
+  connectionUpdate: "connection.update",
+  callUpsert: "call.upsert",
+  labelsUpdate: "labels.update",
+  newJwt: "new.jwt",
+  instanceDelete: "instance.delete",
+};
+
+/** Evolution's upper-case form of a dotted name (its X-Event-Type header): MESSAGES_UPSERT. */
+export function evolutionEventName(type: EventType): string {
+  return DOTTED_EVENT_NAMES[type].replace(/[.-]/g, "_").toUpperCase();
+}
+
+/** The coarse RyzeAPI name of a fine event type; instanceDelete and others outside the six have none. */
+export function coarseNameOf(type: EventType): CoarseEvent | undefined {
+  return COARSE_BY_FLAG.get(type);
+}
+
+const COARSE_BY_FLAG = new Map<string, CoarseEvent>(
+  COARSE_EVENT_NAMES.flatMap((name) => COARSE_EVENTS[name].map((flag) => [flag, name] as const)),
+);

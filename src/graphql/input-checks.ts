@@ -3,8 +3,10 @@
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import {
   astFromValue,
+  coerceInputValue,
   type DocumentNode,
   GraphQLError,
+  type GraphQLInputType,
   type GraphQLSchema,
   Kind,
   typeFromAST,
@@ -36,7 +38,11 @@ function withVariablesInlined(
     for (const variable of definition.variableDefinitions ?? []) {
       const name = variable.variable.name.value;
       const type = typeFromAST(schema, variable.type as never);
-      const literal = type && name in variables ? astFromValue(variables[name], type as never) : undefined;
+      // astFromValue takes internal values: an enum's variable is given by name.
+      const literal =
+        type && name in variables
+          ? astFromValue(internal(variables[name], type as GraphQLInputType), type as never)
+          : undefined;
       if (literal) literals.set(name, literal);
     }
   }
@@ -44,6 +50,15 @@ function withVariablesInlined(
     VariableDefinition: () => false,
     Variable: (node) => literals.get(node.name.value) ?? node,
   });
+}
+
+/** A variable's value as the schema holds it internally; the value as given when it does not coerce. */
+function internal(value: unknown, type: GraphQLInputType): unknown {
+  try {
+    return coerceInputValue(value, type);
+  } catch {
+    return value;
+  }
 }
 
 /** Items in every list argument of the document, and the longest list. */

@@ -42,6 +42,8 @@ interface Delivery {
   excerpt: string;
   /** From the request start to the response headers. */
   latencyMs: number;
+  /** The Retry-After header, as sent. */
+  retryAfter?: string;
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -85,18 +87,24 @@ export class OutboundClient {
     return { body, contentType };
   }
 
-  /** POSTs a JSON body without following redirects; any answered status is a result. */
-  async postJson(
+  /** POSTs a JSON body (text, sent as it is) without following redirects; any answered status is a result. */
+  async postBody(
     url: string,
-    payload: unknown,
+    body: string,
     options: { headers?: Record<string, string>; excerptBytes?: number } = {},
   ): Promise<Delivery> {
     const started = performance.now();
     const headers = { ...options.headers, "content-type": "application/json" };
-    const response = await this.send(url, { method: "POST", headers, body: JSON.stringify(payload) }, 0);
+    const response = await this.send(url, { method: "POST", headers, body }, 0);
     const latencyMs = Math.round(performance.now() - started);
     const excerpt = await this.read(response, options.excerptBytes ?? 1024);
-    return { status: response.statusCode, excerpt: excerpt.toString("utf8"), latencyMs };
+    const retryAfter = response.headers["retry-after"];
+    return {
+      status: response.statusCode,
+      excerpt: excerpt.toString("utf8"),
+      latencyMs,
+      retryAfter: typeof retryAfter === "string" ? retryAfter : undefined,
+    };
   }
 
   close(): Promise<void> {

@@ -35,7 +35,7 @@ describe("webhook signing secrets", () => {
     );
     if (created.data?.createWebhook.__typename !== "Webhook") throw new Error(JSON.stringify(created));
     const webhook = created.data.createWebhook;
-    expect(webhook.signingSecret).toMatch(/^[\w-]{43}$/);
+    expect(webhook.signingSecret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect(await storedSecret(webhook.webhookId)).toBe(webhook.signingSecret);
 
     for (const token of [ACCOUNT_TOKEN, instance.token]) {
@@ -55,7 +55,7 @@ describe("webhook signing secrets", () => {
     const rotated = await gql(running.url, RotateWebhookSecretDocument, { id: webhook.id }, instance.token);
     if (rotated.data?.rotateWebhookSecret.__typename !== "Webhook") throw new Error(JSON.stringify(rotated));
     const renewed = rotated.data.rotateWebhookSecret.signingSecret;
-    expect(renewed).toMatch(/^[\w-]{43}$/);
+    expect(renewed).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect(renewed).not.toBe(webhook.signingSecret);
     expect(await storedSecret(webhook.webhookId)).toBe(renewed);
     const after = await gql(running.url, WebhookSecretsDocument, { id: webhook.id }, ACCOUNT_TOKEN);

@@ -123,7 +123,7 @@ describe(`secrets at rest on ${databaseKind}`, () => {
       await jwtVerify(instance.token, new TextEncoder().encode(jwtKey));
 
       // The secret was shown once; later reads do not show it, and the service opens both.
-      expect(webhook.signingSecret).toMatch(/^[\w-]{43}$/);
+      expect(webhook.signingSecret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
       expect(await webhookSecrets(running, webhook.id)).toEqual({
         __typename: "Webhook",
         signingSecret: null,

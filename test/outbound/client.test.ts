@@ -96,12 +96,17 @@ const resolvingTo =
 describe("outbound client", () => {
   it("POSTs JSON to an allowed loopback receiver and reports status, excerpt and latency", async () => {
     const hook = await receiver("127.0.0.1", (response) => response.writeHead(202).end("x".repeat(5000)));
-    const result = await client("127.0.0.1").postJson(
+    const result = await client("127.0.0.1").postBody(
       `${hook.url}/hook?source=test`,
-      { event: "messagesUpsert", data: { text: "é" } },
+      JSON.stringify({ event: "messagesUpsert", data: { text: "é" } }),
       { headers: { "x-signature": "v1,abc" }, excerptBytes: 100 },
     );
-    expect(result).toEqual({ status: 202, excerpt: "x".repeat(100), latencyMs: expect.any(Number) });
+    expect(result).toEqual({
+      status: 202,
+      excerpt: "x".repeat(100),
+      latencyMs: expect.any(Number),
+      retryAfter: undefined,
+    });
     expect(hook.hits).toHaveLength(1);
     expect(hook.hits[0]).toMatchObject({ method: "POST", url: "/hook?source=test" });
     expect(hook.hits[0].headers).toMatchObject({
@@ -115,7 +120,7 @@ describe("outbound client", () => {
   it("refuses a loopback receiver without the allow setting, sending it nothing", async () => {
     const hook = await receiver("127.0.0.1");
     const outbound = client();
-    const posted = await failure(outbound.postJson(`${hook.url}/hook`, {}));
+    const posted = await failure(outbound.postBody(`${hook.url}/hook`, "{}"));
     const fetched = await failure(outbound.download(`${hook.url}/photo.jpg`, { maxBytes: 1000 }));
     for (const error of [posted, fetched]) {
       expect(error.reason).toBe("unreachable");
@@ -180,7 +185,7 @@ describe("outbound client", () => {
     const error = await failure(client("127.0.0.1").download(`${loop.url}/start`, { maxBytes: 10 }));
     expect(error.reason).toBe("redirects");
     expect(loop.hits.map((hit) => hit.url)).toEqual(["/start", "/again", "/again", "/again"]);
-    const posted = await client("127.0.0.1").postJson(`${loop.url}/hook`, { a: 1 });
+    const posted = await client("127.0.0.1").postBody(`${loop.url}/hook`, '{"a":1}');
     expect(posted.status).toBe(307);
     expect(loop.hits.at(-1)?.url).toBe("/hook");
   });

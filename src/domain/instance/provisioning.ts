@@ -2,6 +2,7 @@ import { type Caller, requireAccount } from "../../auth/access.ts";
 import type { Socket } from "../../generated/sqlite/client.ts";
 import type { EventFlagsPatch } from "../flags.ts";
 import type { SocketService } from "../socket/service.ts";
+import type { WebhookFormat } from "../webhook/schemas.ts";
 import type { WebhookService, WebhookWithEvents } from "../webhook/service.ts";
 import type { CreateInstanceInput } from "./schemas.ts";
 import type { InstanceService } from "./service.ts";
@@ -14,6 +15,7 @@ export interface ProvisionInput {
     events: EventFlagsPatch;
     authorization?: string;
     mediaBase64?: boolean;
+    format?: WebhookFormat;
   };
   socket?: { enabled: boolean; events: EventFlagsPatch; mediaBase64?: boolean };
 }

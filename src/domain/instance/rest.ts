@@ -152,6 +152,7 @@ export const instanceRestRoutes: ShimRoutes = {
                 events: flagsFromCoarse((body.webhookEvents ?? []) as CoarseList),
                 authorization: body.webhookAuthorization,
                 mediaBase64: body.webhookMediaBase64,
+                format: "ryze" as const,
               }
             : undefined,
           socket:

@@ -4,6 +4,15 @@ import { builder } from "../../graphql/builder.ts";
 import { ACCESS_ERRORS, ConflictError } from "../../graphql/errors.ts";
 import { EventFlagsInput, EventFlagsType, withoutNulls } from "../../graphql/flags.ts";
 import { instanceRef, rawId } from "../../graphql/ids.ts";
+import { WEBHOOK_FORMATS, type WebhookFormat } from "./schemas.ts";
+
+export const WebhookFormatEnum = builder.enumType("WebhookFormat", {
+  description:
+    "The body envelope, event names and headers of a webhook's requests. WAGRAPH: {id, seq, type, instanceId, instanceName, timestamp, data}. CODECHAT: {event, instance, data} with dotted names (messages.upsert) and x-instanceId/x-whatsappId/x-businessId headers. EVOLUTION: {event, instance, data, destination, date_time, sender, server_url} with X-Instance-ID/X-Instance-Name/X-Event-Type/X-Timestamp headers. RYZE: {event, data, instanceData} with RyzeAPI's six coarse names (other events are not sent).",
+  values: Object.fromEntries(
+    WEBHOOK_FORMATS.map((format) => [format.toUpperCase(), { value: format }]),
+  ) as Record<Uppercase<WebhookFormat>, { value: WebhookFormat }>,
+});
 
 const WebhookNode = builder.prismaNode("Webhook", {
   authScopes: ownedByInstance,
@@ -15,6 +24,16 @@ const WebhookNode = builder.prismaNode("Webhook", {
     url: t.exposeString("url"),
     enabled: t.exposeBoolean("enabled"),
     mediaBase64: t.exposeBoolean("mediaBase64"),
+    format: t.field({ type: WebhookFormatEnum, resolve: (webhook) => webhook.format as WebhookFormat }),
+    paused: t.exposeBoolean("paused", {
+      description:
+        "Deliveries wait while paused and resume where they stopped (pauseWebhook, resumeWebhook).",
+    }),
+    disabledReason: t.exposeString("disabledReason", {
+      nullable: true,
+      description:
+        "Why the gateway turned the webhook off (410 Gone, or a delivery that failed on every attempt); null otherwise.",
+    }),
     hasAuthorization: t.boolean({
       description: "Whether deliveries carry an Authorization header (its value is never shown).",
       resolve: (webhook) => Boolean(webhook.authorization),
@@ -43,6 +62,7 @@ const CreateWebhookInput = builder.inputType("CreateWebhookInput", {
     events: t.field({ type: EventFlagsInput, required: false, description: "All on unless given." }),
     authorization: t.string({ required: false, description: "Sent as the Authorization header." }),
     mediaBase64: t.boolean({ required: false }),
+    format: t.field({ type: WebhookFormatEnum, required: false, description: "WAGRAPH unless given." }),
   }),
 });
 
@@ -53,6 +73,7 @@ const UpdateWebhookInput = builder.inputType("UpdateWebhookInput", {
     enabled: t.boolean({ required: false }),
     authorization: t.string({ required: false }),
     mediaBase64: t.boolean({ required: false }),
+    format: t.field({ type: WebhookFormatEnum, required: false }),
   }),
 });
 

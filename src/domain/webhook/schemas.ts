@@ -20,7 +20,12 @@ export const WebhookName = z
   .min(1, "must not be empty")
   .max(100, "must be at most 100 characters");
 
+/** The body envelope and event names a webhook's requests use: wagraph's own, or an API family's. */
+export const WEBHOOK_FORMATS = ["wagraph", "codechat", "evolution", "ryze"] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
 export const CreateWebhookInput = z.object({
+  format: z.enum(WEBHOOK_FORMATS).optional(),
   name: WebhookName,
   url: WebhookUrl,
   enabled: z.boolean().optional(),
@@ -31,6 +36,7 @@ export const CreateWebhookInput = z.object({
 export type CreateWebhookInput = z.input<typeof CreateWebhookInput>;
 
 export const UpdateWebhookInput = z.object({
+  format: z.enum(WEBHOOK_FORMATS).optional(),
   name: WebhookName.optional(),
   url: WebhookUrl.optional(),
   enabled: z.boolean().optional(),

@@ -3,6 +3,7 @@ import { type Caller, requireCaller, requireInstanceAccess } from "../../auth/ac
 import type { PrismaClient } from "../../db/client.ts";
 import { SecretBox } from "../../db/secret-box.ts";
 import { NotFoundError, ValidationError } from "../../errors.ts";
+import type { EventLog } from "../../events/log.ts";
 import type { Webhook, WebhookEvents } from "../../generated/sqlite/client.ts";
 import type { OutboundPolicy } from "../../outbound/policy.ts";
 import { EventFlagsPatch } from "../flags.ts";
@@ -23,12 +24,25 @@ const withEvents = { events: true } as const;
  * secret-box.ts): rows carry them sealed, `signingSecret` and `authorization` open them.
  */
 export class WebhookService {
+  private readonly listeners = new Set<(webhookId: string) => Promise<void>>();
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly instances: InstanceService,
     private readonly outbound: OutboundPolicy,
     private readonly box: SecretBox,
+    private readonly log: Pick<EventLog, "lastSeqOf">,
+    private readonly secretGraceMs: number,
   ) {}
+
+  /** Told after every change to a webhook (its deliveries follow it). */
+  onChange(listener: (webhookId: string) => Promise<void>): void {
+    this.listeners.add(listener);
+  }
+
+  private async changed(webhookId: string): Promise<void> {
+    await Promise.all([...this.listeners].map((listener) => listener(webhookId)));
+  }
 
   /** The key that signs a webhook's deliveries (HMAC-SHA256), in plain text. */
   signingSecret(webhook: Pick<Webhook, "secret">): string {
@@ -117,10 +131,13 @@ export class WebhookService {
   async create(caller: Caller, ref: InstanceRef, input: CreateWebhookInput): Promise<WebhookWithNewSecret> {
     const instance = await this.instances.get(caller, ref);
     const { events, ...data } = this.checkCreate(input);
-    const newSecret = randomBytes(32).toString("base64url");
+    const newSecret = newSigningSecret();
+    // A new webhook receives what happens from now on, not the instance's past.
+    const cursor = await this.log.lastSeqOf(instance.id);
     const created = this.prisma.webhook.create({
       data: {
         ...data,
+        cursor,
         authorization: this.sealAuthorization(data.authorization),
         instanceId: instance.id,
         secret: this.sealSecret(newSecret),
@@ -130,6 +147,7 @@ export class WebhookService {
     });
     const named = uniquely(created, `A webhook named "${data.name}" already exists`);
     const row = await whileItExists(named, () => new NotFoundError("Instance", instance.name));
+    await this.changed(row.id);
     return { ...(row as WebhookWithEvents), newSecret };
   }
 
@@ -142,10 +160,20 @@ export class WebhookService {
     const existing = await this.get(caller, webhookId, scope);
     const changes = validate(UpdateWebhookInput, input);
     this.checkUrl(changes.url);
-    const data = { ...changes, authorization: this.sealAuthorization(changes.authorization) };
+    // Turned on again: deliveries start from now, not from where they stopped.
+    const restart =
+      changes.enabled && !existing.enabled
+        ? { cursor: await this.log.lastSeqOf(existing.instanceId), disabledReason: null }
+        : {};
+    const data = { ...changes, ...restart, authorization: this.sealAuthorization(changes.authorization) };
     const updated = this.prisma.webhook.update({ where: { id: existing.id }, data, include: withEvents });
     const named = uniquely(updated, `A webhook named "${data.name}" already exists`);
-    return (await whileItExists(named, () => new NotFoundError("Webhook", webhookId))) as WebhookWithEvents;
+    const row = (await whileItExists(
+      named,
+      () => new NotFoundError("Webhook", webhookId),
+    )) as WebhookWithEvents;
+    await this.changed(row.id);
+    return row;
   }
 
   /**
@@ -164,18 +192,27 @@ export class WebhookService {
       this.prisma.webhookEvents.update({ where: { webhookId: existing.id }, data: flags }),
       () => new NotFoundError("Webhook", webhookId),
     );
+    await this.changed(existing.id);
     return this.get(caller, existing.id);
   }
 
-  /** Signing secret rotation: deliveries after it are signed with the new one. */
+  /**
+   * Signing secret rotation: deliveries after it carry a signature with the new secret, and
+   * one with the previous secret too until the grace period ends.
+   */
   async rotateSecret(caller: Caller, webhookId: string): Promise<WebhookWithNewSecret> {
     const existing = await this.get(caller, webhookId);
-    const newSecret = randomBytes(32).toString("base64url");
-    const secret = this.sealSecret(newSecret);
+    const newSecret = newSigningSecret();
+    const data = {
+      secret: this.sealSecret(newSecret),
+      previousSecret: existing.secret,
+      previousSecretUntil: new Date(Date.now() + this.secretGraceMs),
+    };
     const rotated = await whileItExists(
-      this.prisma.webhook.update({ where: { id: existing.id }, data: { secret }, include: withEvents }),
+      this.prisma.webhook.update({ where: { id: existing.id }, data, include: withEvents }),
       () => new NotFoundError("Webhook", webhookId),
     );
+    await this.changed(existing.id);
     return { ...(rotated as WebhookWithEvents), newSecret };
   }
 
@@ -183,6 +220,12 @@ export class WebhookService {
     const existing = await this.get(caller, webhookId);
     const { count } = await this.prisma.webhook.deleteMany({ where: { id: existing.id } });
     if (count === 0) throw new NotFoundError("Webhook", webhookId);
+    await this.changed(existing.id);
     return existing;
   }
+}
+
+/** A Standard Webhooks secret: `whsec_` and 32 random bytes in base64. */
+function newSigningSecret(): string {
+  return `whsec_${randomBytes(32).toString("base64")}`;
 }

@@ -23,6 +23,7 @@ CREATE TABLE "Event" (
 CREATE TABLE "Delivery" (
     "id" TEXT NOT NULL,
     "webhookId" TEXT NOT NULL,
+    "instanceId" TEXT NOT NULL,
     "eventId" TEXT NOT NULL,
     "seq" INTEGER NOT NULL,
     "eventType" TEXT NOT NULL,

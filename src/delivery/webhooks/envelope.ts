@@ -1,0 +1,79 @@
+// What a webhook request carries besides the signature: the body envelope and the headers of
+// the API family the webhook was made for, so a receiver written for that family works unchanged.
+
+import type { WebhookFormat } from "../../domain/webhook/schemas.ts";
+import { coarseNameOf, DOTTED_EVENT_NAMES, evolutionEventName } from "../../events/mappings.ts";
+import type { EventType } from "../../events/types.ts";
+
+/** An event as the deliverer reads it from the log: its data still JSON text. */
+export interface LoggedEvent {
+  id: string;
+  seq: number;
+  instanceId: string;
+  instanceName: string;
+  type: EventType;
+  data: string;
+  createdAt: Date;
+}
+
+/** What the envelope needs to know about the instance and the receiver. */
+export interface EnvelopeContext {
+  url: string;
+  /** The linked WhatsApp account (JID), when there is one. */
+  whatsappId: string | null;
+  /** The gateway's own public address (PUBLIC_URL), for Evolution's `server_url`. */
+  serverUrl: string | null;
+}
+
+export interface Envelope {
+  body: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * The request body, built as text around the logged data so the data is never parsed and
+ * serialized again. Null when the format has no name for the event (RyzeAPI's six coarse
+ * types leave some out): such events are not sent to that webhook.
+ */
+export function envelope(
+  format: WebhookFormat,
+  event: LoggedEvent,
+  context: EnvelopeContext,
+): Envelope | null {
+  const time = event.createdAt.toISOString();
+  const instance = JSON.stringify(event.instanceName);
+  switch (format) {
+    case "wagraph":
+      return {
+        body: `{"id":${JSON.stringify(event.id)},"seq":${event.seq},"type":"${event.type}","instanceId":"${event.instanceId}","instanceName":${instance},"timestamp":"${time}","data":${event.data}}`,
+        headers: {},
+      };
+    case "codechat":
+      return {
+        body: `{"event":"${DOTTED_EVENT_NAMES[event.type]}","instance":{"id":"${event.instanceId}","name":${instance}},"data":${event.data}}`,
+        headers: {
+          "x-instanceId": event.instanceId,
+          "x-whatsappId": context.whatsappId ?? "",
+          "x-businessId": "",
+        },
+      };
+    case "evolution":
+      return {
+        body: `{"event":"${DOTTED_EVENT_NAMES[event.type]}","instance":${instance},"data":${event.data},"destination":${JSON.stringify(context.url)},"date_time":"${time}","sender":${JSON.stringify(context.whatsappId)},"server_url":${JSON.stringify(context.serverUrl)}}`,
+        headers: {
+          "X-Instance-ID": event.instanceId,
+          "X-Instance-Name": event.instanceName,
+          "X-Event-Type": evolutionEventName(event.type),
+          "X-Timestamp": String(event.createdAt.getTime()),
+        },
+      };
+    case "ryze": {
+      const coarse = event.type === "instanceDelete" ? "instance.state" : coarseNameOf(event.type);
+      if (!coarse) return null;
+      return {
+        body: `{"event":"${coarse}","data":${event.data},"instanceData":{"id":"${event.instanceId}","name":${instance},"phone":${JSON.stringify(context.whatsappId)}}}`,
+        headers: {},
+      };
+    }
+  }
+}

@@ -1,0 +1,181 @@
+// What a receiver written for one API family gets: its envelope, event names and headers;
+// and what holds across a secret rotation, an instance's deletion and a restart.
+import { Webhook as StandardWebhook } from "standardwebhooks";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { EventType } from "../../src/events/types.ts";
+import {
+  CreateWebhookDocument,
+  type CreateWebhookInput,
+  DeleteInstanceDocument,
+  RotateWebhookSecretDocument,
+} from "../generated/graphql.ts";
+import { ACCOUNT_TOKEN, type RunningApp, startApp } from "../support/app.ts";
+import { gql, rest } from "../support/clients.ts";
+import { createInstance, type InstanceFixture, uniqueName } from "../support/fixtures.ts";
+import { type Receiver, startReceiver } from "../support/receiver.ts";
+import { until } from "../support/whatsapp.ts";
+
+const SETTINGS = { OUTBOUND_ALLOW: "127.0.0.1", WEBHOOK_RETRY_SCHEDULE: "0,100ms,200ms,300ms,5s,5s" };
+
+let running: RunningApp;
+const receivers: Receiver[] = [];
+
+beforeAll(async () => {
+  running = await startApp(SETTINGS);
+});
+afterEach(async () => {
+  await Promise.all(receivers.splice(0).map((receiver) => receiver.close()));
+});
+afterAll(async () => {
+  await running?.stop();
+});
+
+async function receiver(): Promise<Receiver> {
+  const started = await startReceiver();
+  receivers.push(started);
+  return started;
+}
+
+async function hook(instance: InstanceFixture, url: string, input: Partial<CreateWebhookInput> = {}) {
+  const result = await gql(
+    running.url,
+    CreateWebhookDocument,
+    { instanceId: instance.id, input: { name: uniqueName("hook"), url, enabled: true, ...input } },
+    ACCOUNT_TOKEN,
+  );
+  const created = result.data?.createWebhook;
+  if (created?.__typename !== "Webhook") throw new Error(JSON.stringify(result));
+  return { ...created, secret: created.signingSecret as string };
+}
+
+function emit(instanceId: string, instanceName: string, type: EventType, data: unknown = { n: 1 }) {
+  return running.app.services.log.emit({ instanceId, instanceName, type, data });
+}
+
+describe("webhook formats", () => {
+  it("CodeChat: {event, instance, data} with dotted names and the x-instanceId headers", async () => {
+    const instance = await createInstance(running.url);
+    const target = await receiver();
+    await hook(instance, target.url, { format: "CODECHAT", authorization: "Bearer downstream" });
+    await emit(instance.uuid, instance.name, "messagesUpsert", { text: "hi" });
+    const [hit] = await target.waitFor(1);
+    expect(JSON.parse(hit.body)).toEqual({
+      event: "messages.upsert",
+      instance: { id: instance.uuid, name: instance.name },
+      data: { text: "hi" },
+    });
+    expect(hit.headers).toMatchObject({
+      "x-instanceid": instance.uuid,
+      "x-whatsappid": "",
+      "x-businessid": "",
+      authorization: "Bearer downstream",
+    });
+  });
+
+  it("Evolution: {event, instance, data, destination, date_time, sender, server_url} and the X-Instance headers", async () => {
+    const instance = await createInstance(running.url);
+    const target = await receiver();
+    await hook(instance, target.url, { format: "EVOLUTION" });
+    const [event] = await emit(instance.uuid, instance.name, "connectionUpdate", { state: "open" });
+    const [hit] = await target.waitFor(1);
+    expect(JSON.parse(hit.body)).toEqual({
+      event: "connection.update",
+      instance: instance.name,
+      data: { state: "open" },
+      destination: target.url,
+      date_time: event.timestamp.toISOString(),
+      sender: null,
+      server_url: null,
+    });
+    expect(hit.headers).toMatchObject({
+      "x-instance-id": instance.uuid,
+      "x-instance-name": instance.name,
+      "x-event-type": "CONNECTION_UPDATE",
+      "x-timestamp": String(event.timestamp.getTime()),
+    });
+  });
+
+  it("RyzeAPI: a webhook made at instance creation gets {event, data, instanceData} with coarse names only", async () => {
+    const target = await receiver();
+    const name = uniqueName("ryze");
+    const created = await rest(running.url, "POST", "/api/instance/new", {
+      headers: { token: ACCOUNT_TOKEN },
+      body: { name, webhookEnabled: true, webhookURL: target.url },
+    });
+    expect(created.status).toBe(201);
+    const row = await running.app.services.prisma.instance.findUniqueOrThrow({ where: { name } });
+    await emit(row.id, name, "presenceUpdate");
+    await emit(row.id, name, "sendMessage", { text: "out" });
+    const [hit] = await target.waitFor(1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(target.hits).toHaveLength(1);
+    expect(JSON.parse(hit.body)).toEqual({
+      event: "message.exchange",
+      data: { text: "out" },
+      instanceData: { id: row.id, name, phone: null },
+    });
+  });
+
+  it("sign with the new and the previous secret during a rotation's grace", async () => {
+    const instance = await createInstance(running.url);
+    const target = await receiver();
+    const webhook = await hook(instance, target.url);
+    const rotated = await gql(running.url, RotateWebhookSecretDocument, { id: webhook.id }, ACCOUNT_TOKEN);
+    if (rotated.data?.rotateWebhookSecret.__typename !== "Webhook") throw new Error(JSON.stringify(rotated));
+    const newSecret = rotated.data.rotateWebhookSecret.signingSecret as string;
+    await until(
+      async () => {
+        await emit(instance.uuid, instance.name, "presenceUpdate");
+        return target.waitFor(target.hits.length + 1);
+      },
+      (hits) => String(hits.at(-1)?.headers["webhook-signature"]).split(" ").length === 2,
+    );
+    const hit = target.hits.at(-1) as (typeof target.hits)[number];
+    const headers = hit.headers as Record<string, string>;
+    for (const secret of [webhook.secret, newSecret]) {
+      expect(() => new StandardWebhook(secret).verify(hit.body, headers)).not.toThrow();
+    }
+  });
+
+  it("deliver instanceDelete last, after the instance's rows are gone", async () => {
+    const instance = await createInstance(running.url);
+    const target = await receiver();
+    await hook(instance, target.url);
+    await emit(instance.uuid, instance.name, "presenceUpdate");
+    const deleted = await gql(running.url, DeleteInstanceDocument, { id: instance.id }, ACCOUNT_TOKEN);
+    expect(deleted.errors).toBeUndefined();
+    expect(await running.app.services.prisma.webhook.count({ where: { instanceId: instance.uuid } })).toBe(0);
+    const hits = await target.waitFor(2);
+    expect(hits.map((hit) => JSON.parse(hit.body).type)).toEqual(["presenceUpdate", "instanceDelete"]);
+  });
+
+  it("keep a delivery's attempts and its place across a restart", async () => {
+    const instance = await createInstance(running.url);
+    const target = await receiver();
+    let down = true;
+    target.answer = (_hit, response) => void response.writeHead(down ? 500 : 200).end();
+    const webhook = await hook(instance, target.url);
+    const events = [
+      ...(await emit(instance.uuid, instance.name, "presenceUpdate", { n: 1 })),
+      ...(await emit(instance.uuid, instance.name, "presenceUpdate", { n: 2 })),
+    ];
+    // Down through the quick retries: the next one is 5 s away when the gateway stops.
+    await target.waitFor(4);
+    await running.app.close();
+    const before = target.hits.length;
+    down = false;
+    running = await startApp(SETTINGS, running.databaseUrl);
+    const hits = await target.waitFor(before + 2, 15_000);
+    const after = hits.slice(before).map((hit) => hit.headers["webhook-id"]);
+    expect(after).toEqual(events.map((event) => event.id));
+    const log = await until(
+      () =>
+        running.app.services.prisma.delivery.findMany({
+          where: { webhookId: webhook.webhookId },
+          orderBy: { seq: "asc" },
+        }),
+      (rows) => rows.length === 2 && rows.every((row) => row.status === "delivered"),
+    );
+    expect((JSON.parse(log[0].attempts) as unknown[]).length).toBe(5);
+  });
+});
