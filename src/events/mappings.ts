@@ -1,5 +1,5 @@
 // Every other name for the canonical events lives here and only here.
-import { EVENT_FLAGS, type EventFlag, type EventFlags } from "./types.ts";
+import { EVENT_FLAGS, type EventFlag, type EventFlags, type EventType } from "./types.ts";
 
 /** RyzeAPI's six coarse event types and the fine flags each one stands for. */
 export const COARSE_EVENTS = {
@@ -27,3 +27,17 @@ export function coarseFromFlags(flags: EventFlags): CoarseEvent[] {
   const on = COARSE_EVENT_NAMES.filter((name) => COARSE_EVENTS[name].every((flag) => flags[flag]));
   return on.length === COARSE_EVENT_NAMES.length ? [] : on;
 }
+
+/**
+ * The coarse name a canonical event goes out under on RyzeAPI's channels, or undefined for
+ * the fine types RyzeAPI has no name for (contacts, chats, presence, newJwt). instanceDelete
+ * is an instance.state: the last state change of an instance.
+ */
+export function coarseEventOf(type: EventType): CoarseEvent | undefined {
+  return COARSE_OF_FINE.get(type);
+}
+
+const COARSE_OF_FINE = new Map<EventType, CoarseEvent>([
+  ...COARSE_EVENT_NAMES.flatMap((name) => COARSE_EVENTS[name].map((flag) => [flag, name] as const)),
+  ["instanceDelete", "instance.state"],
+]);
