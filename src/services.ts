@@ -5,6 +5,7 @@ import type { Database, PrismaClient } from "./db/client.ts";
 import type { SecretBox } from "./db/secret-box.ts";
 import { InstanceService } from "./domain/instance/service.ts";
 import { MessageService } from "./domain/message/service.ts";
+import { SocketConfigs } from "./domain/socket/live-configs.ts";
 import { SocketService } from "./domain/socket/service.ts";
 import { WebhookService } from "./domain/webhook/service.ts";
 import type { EventBus } from "./events/bus.ts";
@@ -31,6 +32,8 @@ export interface Services {
   webhooks: WebhookService;
   messages: MessageService;
   sockets: SocketService;
+  /** The socket configurations of instances with /ws clients, kept current by `sockets`. */
+  socketConfigs: SocketConfigs;
 }
 
 export function createServices(parts: {
@@ -48,6 +51,7 @@ export function createServices(parts: {
   revocations.onRevoke((instanceId) => parts.bus.endStreamsOfInstanceToken(instanceId));
   const instances = new InstanceService(prisma, parts.tokens, revocations, parts.bus, engine);
   const outbound = createOutboundClient(parts.config, parts.logger);
+  const socketConfigs = new SocketConfigs(prisma);
   return {
     ...parts,
     prisma,
@@ -57,6 +61,7 @@ export function createServices(parts: {
     instances,
     webhooks: new WebhookService(prisma, instances, outbound.policy, parts.secrets),
     messages: new MessageService(prisma, instances, engine, parts.config, outbound),
-    sockets: new SocketService(prisma, instances),
+    sockets: new SocketService(prisma, instances, socketConfigs),
+    socketConfigs,
   };
 }
