@@ -164,12 +164,25 @@ describe("frames", () => {
     stream.ws.close();
   });
 
-  it("serializes nothing while no client is connected", async () => {
+  it("serializes nothing without clients, and each event once for all of them", async () => {
     const instance = await enabledInstance();
     const stringify = vi.spyOn(JSON, "stringify");
     await publishMany(running, instance, 10);
     expect(stringify).not.toHaveBeenCalled();
+    const streams = await Promise.all([
+      openStream(running, `/ws/${instance.name}`, { token: instance.token }),
+      openStream(running, `/ws/${instance.name}`, { token: ACCOUNT_TOKEN }),
+      openStream(running, "/ws", { token: ACCOUNT_TOKEN }),
+    ]);
+    stringify.mockClear();
+    // Fewer than a slice: published in one go, before anything else runs.
+    await publishMany(running, instance, 5);
+    expect(stringify).toHaveBeenCalledTimes(5);
     stringify.mockRestore();
+    for (const stream of streams) {
+      await stream.until(5, (frame) => frame.instanceData.instanceId === instance.uuid);
+      stream.ws.close();
+    }
   });
 });
 
