@@ -1,6 +1,6 @@
 // Clients of the RyzeAPI event streams (/ws/:instance, /ws), spoken with the `ws` library.
 import WebSocket from "ws";
-import type { RunningApp } from "./app.ts";
+import type { EventBus } from "../../src/events/bus.ts";
 
 export interface Frame {
   event: string;
@@ -22,7 +22,7 @@ export interface Stream {
 
 /** Opens a stream; rejects with the HTTP answer when the upgrade is refused. */
 export function openStream(
-  running: RunningApp,
+  running: { wsUrl: string },
   path: string,
   options: { token?: string; query?: boolean } = {},
 ): Promise<Stream> {
@@ -81,7 +81,7 @@ export interface Refusal {
 
 /** The HTTP answer of an upgrade that must be refused; fails if a WebSocket opens. */
 export async function refusedUpgrade(
-  running: RunningApp,
+  running: { wsUrl: string },
   path: string,
   options: { token?: string; query?: boolean } = {},
 ): Promise<Refusal> {
@@ -98,7 +98,7 @@ export async function refusedUpgrade(
 
 /** Publishes like the engine does: slices of 64 events, letting the event loop run between. */
 export async function publishMany(
-  running: RunningApp,
+  running: { app: { services: { bus: EventBus } } },
   instance: { uuid: string; name: string },
   count: number,
   type: "messagesUpsert" | "presenceUpdate" = "messagesUpsert",
