@@ -6,6 +6,7 @@ import type { SecretBox } from "./db/secret-box.ts";
 import { WebhookDeliveries } from "./delivery/webhooks/deliveries.ts";
 import { InstanceService } from "./domain/instance/service.ts";
 import { MessageService } from "./domain/message/service.ts";
+import { SocketConfigs } from "./domain/socket/live-configs.ts";
 import { SocketService } from "./domain/socket/service.ts";
 import { WebhookService } from "./domain/webhook/service.ts";
 import type { EventBus } from "./events/bus.ts";
@@ -40,6 +41,8 @@ export interface Services {
   retention: EventRetention;
   messages: MessageService;
   sockets: SocketService;
+  /** The socket configurations of instances with /ws clients, kept current by `sockets`. */
+  socketConfigs: SocketConfigs;
 }
 
 export function createServices(parts: {
@@ -68,6 +71,7 @@ export function createServices(parts: {
   );
   const deliveries = new WebhookDeliveries({ ...parts, prisma, outbound, webhooks });
   webhooks.onChange((webhookId) => deliveries.changed(webhookId));
+  const socketConfigs = new SocketConfigs(prisma);
   return {
     ...parts,
     prisma,
@@ -80,6 +84,7 @@ export function createServices(parts: {
     deliveries,
     retention: new EventRetention(prisma, parts.config, parts.logger),
     messages: new MessageService(prisma, instances, engine, parts.config, outbound),
-    sockets: new SocketService(prisma, instances),
+    sockets: new SocketService(prisma, instances, socketConfigs),
+    socketConfigs,
   };
 }

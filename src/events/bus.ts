@@ -46,6 +46,8 @@ export class EventBus {
   private readonly listeners = new Set<Listener>();
   /** The subscriptions' buffers, with their capacity and owner. */
   private readonly streams = new Set<Stream>();
+  /** Other bounded consumers (the /ws hub), each saying whether one of its clients is crowded. */
+  private readonly crowdedProbes = new Set<() => boolean>();
 
   /** Hands an event to every listener; the event log calls it once the event is committed. */
   deliver(event: GatewayEvent): void {
@@ -79,7 +81,14 @@ export class EventBus {
   /** True while a subscriber's buffer is a quarter full: a publisher of many events should let it drain. */
   crowded(): boolean {
     for (const { events, capacity } of this.streams) if (events.length * 4 >= capacity) return true;
+    for (const probe of this.crowdedProbes) if (probe()) return true;
     return false;
+  }
+
+  /** A consumer with its own bounded buffers joins `crowded` with a probe of them. */
+  addCrowdedProbe(probe: () => boolean): () => void {
+    this.crowdedProbes.add(probe);
+    return () => this.crowdedProbes.delete(probe);
   }
 
   /** Ends, at once, every stream opened with the instance token of this instance. */

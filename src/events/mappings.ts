@@ -59,11 +59,16 @@ export function evolutionEventName(type: EventType): string {
   return DOTTED_EVENT_NAMES[type].replace(/[.-]/g, "_").toUpperCase();
 }
 
-/** The coarse RyzeAPI name of a fine event type; instanceDelete and others outside the six have none. */
-export function coarseNameOf(type: EventType): CoarseEvent | undefined {
-  return COARSE_BY_FLAG.get(type);
+/**
+ * The coarse name a canonical event goes out under on RyzeAPI's channels, or undefined for
+ * the fine types RyzeAPI has no name for (contacts, chats, presence, newJwt). instanceDelete
+ * is an instance.state: the last state change of an instance.
+ */
+export function coarseEventOf(type: EventType): CoarseEvent | undefined {
+  return COARSE_OF_FINE.get(type);
 }
 
-const COARSE_BY_FLAG = new Map<string, CoarseEvent>(
-  COARSE_EVENT_NAMES.flatMap((name) => COARSE_EVENTS[name].map((flag) => [flag, name] as const)),
-);
+const COARSE_OF_FINE = new Map<EventType, CoarseEvent>([
+  ...COARSE_EVENT_NAMES.flatMap((name) => COARSE_EVENTS[name].map((flag) => [flag, name] as const)),
+  ["instanceDelete", "instance.state"],
+]);

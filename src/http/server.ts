@@ -14,6 +14,8 @@ import { useServer } from "graphql-ws/use/ws";
 import { type WebSocket, WebSocketServer } from "ws";
 import type { Caller } from "../auth/access.ts";
 import { openedWithInstanceToken } from "../auth/revocations.ts";
+import { WsHub } from "../delivery/ws-hub.ts";
+import { hubUpgrade, isHubPath } from "../delivery/ws-upgrade.ts";
 import type { RateLimitedError } from "../errors.ts";
 import { withoutSuggestions } from "../graphql/anonymous-callers.ts";
 import { callerFromHeaders, createGraphQLServer, type ServerContext } from "../graphql/yoga.ts";
@@ -28,6 +30,8 @@ export interface HttpServer {
   app: ShimApp;
   /** The graphql-ws connections open now. */
   webSocketClients(): ReadonlySet<WebSocket>;
+  /** The RyzeAPI event streams at /ws/:instance and /ws. */
+  hub: WsHub;
   /** Closes WebSocket clients and the HTTP server. */
   close(): Promise<void>;
 }
@@ -215,19 +219,29 @@ export async function createHttpServer(services: Services, schema: GraphQLSchema
       graphqlSockets.emit("connection", ws, request);
     }),
   );
+  // RyzeAPI's event streams: refused with an HTTP answer before they become WebSockets.
+  const hub = new WsHub({
+    bus: services.bus,
+    configs: services.socketConfigs,
+    revocations: services.revocations,
+    publicUrl: config.PUBLIC_URL,
+  });
+  const toHub = hubUpgrade(services, hub);
   app.server.on("upgrade", (request, socket, head) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
-    const handler = upgradeHandlers.get(path);
-    if (handler) handler(request, socket, head);
+    const handler = upgradeHandlers.get(path) ?? (isHubPath(path) ? toHub : undefined);
+    if (handler) void handler(request, socket, head);
     else socket.destroy();
   });
 
   return {
     app,
     webSocketClients: () => graphqlSockets.clients,
+    hub,
     close: async () => {
       for (const client of graphqlSockets.clients) client.close(1001, "server shutting down");
       graphqlSockets.close();
+      hub.close();
       await app.close();
     },
   };

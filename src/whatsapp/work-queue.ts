@@ -187,5 +187,5 @@ export class WorkQueue {
 
 /** Event data becomes plain JSON text here, once: no protobuf objects, Longs or Buffers leave. */
 function plainInput(input: EventInput): EventInput {
-  return input.json === undefined ? { ...input, json: plainJson(input.data) } : input;
+  return input.json === undefined ? { ...input, json: plainJson(input.data) ?? "null" } : input;
 }

@@ -69,10 +69,10 @@ afterAll(async () => {
 });
 
 function expected(operation: Operation, caller: Caller): Outcome {
-  const refusal = operation.api === "rest" ? "unauthorized" : "unauthenticated";
+  const refusal = operation.api === "graphql" ? "unauthenticated" : "unauthorized";
   if (caller === "none" || caller === "garbage" || caller === "revoked") return refusal;
   if (caller === "account") return "allowed";
-  const denied = operation.api === "rest" ? "unauthorized" : "forbidden";
+  const denied = operation.denied ?? (operation.api === "graphql" ? "forbidden" : "unauthorized");
   if (operation.accountOnly) return denied;
   if (caller === "other")
     return ["node", "nodes", "instances"].includes(operation.covers) ? "hidden" : denied;

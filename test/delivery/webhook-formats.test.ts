@@ -105,14 +105,17 @@ describe("webhook formats", () => {
     expect(created.status).toBe(201);
     const row = await running.app.services.prisma.instance.findUniqueOrThrow({ where: { name } });
     await emit(row.id, name, "presenceUpdate");
-    await emit(row.id, name, "sendMessage", { text: "out" });
+    const [event] = await emit(row.id, name, "sendMessage", { text: "out" });
     const [hit] = await target.waitFor(1);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(target.hits).toHaveLength(1);
     expect(JSON.parse(hit.body)).toEqual({
       event: "message.exchange",
       data: { text: "out" },
-      instanceData: { id: row.id, name, phone: null },
+      instanceData: { instance: name, instanceId: row.id },
+      id: event.id,
+      type: "sendMessage",
+      timestamp: event.timestamp.toISOString(),
     });
   });
 

@@ -5,6 +5,7 @@ import { expect } from "vitest";
 import { ACCOUNT_TOKEN } from "./app.ts";
 import { rest } from "./clients.ts";
 import type { InstanceFixture } from "./fixtures.ts";
+import { openStream, type Refusal } from "./ws-streams.ts";
 
 export type Outcome = "allowed" | "hidden" | "forbidden" | "unauthenticated" | "unauthorized";
 
@@ -28,8 +29,11 @@ export interface Operation {
   name: string;
   /** The GraphQL root field, or the REST method and path template. */
   covers: string;
-  api: "graphql" | "rest";
+  /** "websocket": an upgrade, refused with an HTTP answer in RyzeAPI's shape. */
+  api: "graphql" | "rest" | "websocket";
   accountOnly?: boolean;
+  /** How a valid token the operation does not allow is refused, when not the API's usual way. */
+  denied?: Outcome;
   /** Which target the allowed callers use. */
   target: "shared" | "plain" | "linked";
   run(context: MatrixContext, target: Target, token: string | undefined): Promise<Outcome>;
@@ -102,6 +106,29 @@ async function fromRest(
     return "unauthorized";
   }
   throw new Error(`unexpected answer for ${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+}
+
+/** A /ws upgrade's outcome: a WebSocket opened, or its refusal before the upgrade. */
+async function fromUpgrade(base: string, path: string, token: string | undefined): Promise<Outcome> {
+  const gateway = { wsUrl: base.replace(/^http/, "ws") };
+  let refusal: Refusal;
+  try {
+    const stream = await openStream(gateway, path, { token });
+    stream.ws.terminate();
+    return "allowed";
+  } catch (error) {
+    if ((error as Partial<Refusal>).status === undefined) throw error;
+    refusal = error as Refusal;
+  }
+  if (refusal.status === 401) {
+    expect(refusal.body).toEqual(REST_REFUSAL.ryze);
+    return "unauthorized";
+  }
+  if (refusal.status === 403) {
+    expect(refusal.body).toEqual({ success: false, error: { message: expect.any(String) } });
+    return "forbidden";
+  }
+  throw new Error(`unexpected answer for ${path}: ${refusal.status} ${JSON.stringify(refusal.body)}`);
 }
 
 const unique = () => `m-${process.pid}-${Math.random().toString(36).slice(2, 9)}`;
@@ -350,6 +377,22 @@ export const OPERATIONS: Operation[] = [
     target: "shared",
     run: (c, t, token) =>
       fromRest("ryze", c.base, "GET", `/api/events/getWebsocket/${t.instance.name}`, token),
+  },
+  {
+    name: "RyzeAPI event stream",
+    covers: "GET /ws/{instance}",
+    api: "websocket",
+    target: "shared",
+    run: (c, t, token) => fromUpgrade(c.base, `/ws/${encodeURIComponent(t.instance.name)}`, token),
+  },
+  {
+    name: "Account-wide event stream",
+    covers: "GET /ws",
+    api: "websocket",
+    target: "shared",
+    accountOnly: true,
+    denied: "forbidden",
+    run: (c, _t, token) => fromUpgrade(c.base, "/ws", token),
   },
   {
     name: "RyzeAPI POST instance/new",

@@ -2,7 +2,7 @@
 // the API family the webhook was made for, so a receiver written for that family works unchanged.
 
 import type { WebhookFormat } from "../../domain/webhook/schemas.ts";
-import { coarseNameOf, DOTTED_EVENT_NAMES, evolutionEventName } from "../../events/mappings.ts";
+import { coarseEventOf, DOTTED_EVENT_NAMES, evolutionEventName } from "../../events/mappings.ts";
 import type { EventType } from "../../events/types.ts";
 
 /** An event as the deliverer reads it from the log: its data still JSON text. */
@@ -68,12 +68,29 @@ export function envelope(
         },
       };
     case "ryze": {
-      const coarse = event.type === "instanceDelete" ? "instance.state" : coarseNameOf(event.type);
-      if (!coarse) return null;
-      return {
-        body: `{"event":"${coarse}","data":${event.data},"instanceData":{"id":"${event.instanceId}","name":${instance},"phone":${JSON.stringify(context.whatsappId)}}}`,
-        headers: {},
-      };
+      const body = ryzeFrame(event, event.createdAt, event.data, context.serverUrl);
+      return body === null ? null : { body, headers: {} };
     }
   }
+}
+
+/**
+ * RyzeAPI's envelope, the same for its webhooks and its /ws streams: the coarse name, the
+ * data, the instance, and the canonical event's id, type and time. Null for the fine types
+ * RyzeAPI has no name for.
+ */
+export function ryzeFrame(
+  event: { id: string; type: EventType; instanceId: string; instanceName: string },
+  time: Date,
+  dataJson: string,
+  baseUrl: string | null | undefined,
+): string | null {
+  const coarse = coarseEventOf(event.type);
+  if (!coarse) return null;
+  const instanceData = JSON.stringify({
+    ...(baseUrl ? { baseUrl } : {}),
+    instance: event.instanceName,
+    instanceId: event.instanceId,
+  });
+  return `{"event":"${coarse}","data":${dataJson},"instanceData":${instanceData},"id":${JSON.stringify(event.id)},"type":"${event.type}","timestamp":"${time.toISOString()}"}`;
 }

@@ -7,6 +7,7 @@ import { EventFlagsPatch } from "../flags.ts";
 import type { InstanceRef, InstanceService } from "../instance/service.ts";
 import { whileItExists } from "../prisma-errors.ts";
 import { validate } from "../validate.ts";
+import type { SocketConfigs } from "./live-configs.ts";
 
 export const SetSocketInput = z.object({
   enabled: z.boolean(),
@@ -20,6 +21,8 @@ export class SocketService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly instances: InstanceService,
+    /** Kept current with every change: the /ws hub reads it per event. */
+    private readonly live: SocketConfigs,
   ) {}
 
   /** Null when the instance never had a socket configured. */
@@ -44,7 +47,7 @@ export class SocketService {
     const instance = await this.instances.get(caller, ref);
     const { events, ...data } = validate(SetSocketInput, input);
     const values = { ...data, ...events };
-    return whileItExists(
+    const socket = await whileItExists(
       this.prisma.socket.upsert({
         where: { instanceId: instance.id },
         create: { instanceId: instance.id, ...values },
@@ -52,6 +55,8 @@ export class SocketService {
       }),
       () => new NotFoundError("Instance", instance.name),
     );
+    this.live.store(instance.id, socket);
+    return socket;
   }
 
   /** Removes the configuration and answers it as it was, with the time it was removed. */
@@ -60,6 +65,7 @@ export class SocketService {
     const { count } = await this.prisma.socket.deleteMany({ where: { id: socket.id } });
     if (count === 0)
       throw new NotFoundError("Socket", socket.id, "WebSocket not configured for this instance");
+    this.live.store(socket.instanceId, null);
     return { ...socket, deletedAt: new Date() };
   }
 }
