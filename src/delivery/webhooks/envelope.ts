@@ -87,10 +87,16 @@ export function ryzeFrame(
 ): string | null {
   const coarse = coarseEventOf(event.type);
   if (!coarse) return null;
-  const instanceData = JSON.stringify({
-    ...(baseUrl ? { baseUrl } : {}),
-    instance: event.instanceName,
-    instanceId: event.instanceId,
-  });
-  return `{"event":"${coarse}","data":${dataJson},"instanceData":${instanceData},"id":${JSON.stringify(event.id)},"type":"${event.type}","timestamp":"${time.toISOString()}"}`;
+  // Instance names are letters, digits and . _ - only, ids are UUIDs: nothing to escape.
+  const base = baseUrl ? `"baseUrl":${quoted(baseUrl)},` : "";
+  const instanceData = `{${base}"instance":"${event.instanceName}","instanceId":"${event.instanceId}"}`;
+  return `{"event":"${coarse}","data":${dataJson},"instanceData":${instanceData},"id":"${event.id}","type":"${event.type}","timestamp":"${time.toISOString()}"}`;
+}
+
+let lastQuoted: [string, string] = ["", '""'];
+
+/** A setting's JSON string, made once: every frame carries it. */
+function quoted(text: string): string {
+  if (lastQuoted[0] !== text) lastQuoted = [text, JSON.stringify(text)];
+  return lastQuoted[1];
 }
