@@ -8,6 +8,7 @@ import { InstanceService } from "./domain/instance/service.ts";
 import { MessageService } from "./domain/message/service.ts";
 import { SocketConfigs } from "./domain/socket/live-configs.ts";
 import { SocketService } from "./domain/socket/service.ts";
+import { WebhookDeliveryService } from "./domain/webhook/delivery-service.ts";
 import { WebhookService } from "./domain/webhook/service.ts";
 import type { EventBus } from "./events/bus.ts";
 import { EventLog } from "./events/log.ts";
@@ -37,6 +38,8 @@ export interface Services {
   webhooks: WebhookService;
   /** Delivers the event log to webhooks. */
   deliveries: WebhookDeliveries;
+  /** Pause, resume, replay, redeliver and ping, for webhook owners. */
+  webhookDeliveries: WebhookDeliveryService;
   /** Prunes the event log. */
   retention: EventRetention;
   messages: MessageService;
@@ -70,7 +73,8 @@ export function createServices(parts: {
     parts.config.WEBHOOK_SECRET_GRACE_MS,
   );
   const deliveries = new WebhookDeliveries({ ...parts, prisma, outbound, webhooks });
-  webhooks.onChange((webhookId) => deliveries.changed(webhookId));
+  // A failed restart is logged by the deliveries; the change itself is stored.
+  webhooks.onChange((webhookId) => deliveries.changed(webhookId).catch(() => undefined));
   const socketConfigs = new SocketConfigs(prisma);
   return {
     ...parts,
@@ -82,6 +86,7 @@ export function createServices(parts: {
     instances,
     webhooks,
     deliveries,
+    webhookDeliveries: new WebhookDeliveryService(prisma, webhooks, deliveries),
     retention: new EventRetention(prisma, parts.config, parts.logger),
     messages: new MessageService(prisma, instances, engine, parts.config, outbound),
     sockets: new SocketService(prisma, instances, socketConfigs),

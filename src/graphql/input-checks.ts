@@ -38,11 +38,8 @@ function withVariablesInlined(
     for (const variable of definition.variableDefinitions ?? []) {
       const name = variable.variable.name.value;
       const type = typeFromAST(schema, variable.type as never);
-      // astFromValue takes internal values: an enum's variable is given by name.
       const literal =
-        type && name in variables
-          ? astFromValue(internal(variables[name], type as GraphQLInputType), type as never)
-          : undefined;
+        type && name in variables ? literalOf(variables[name], type as GraphQLInputType) : undefined;
       if (literal) literals.set(name, literal);
     }
   }
@@ -52,13 +49,21 @@ function withVariablesInlined(
   });
 }
 
-/** A variable's value as the schema holds it internally; the value as given when it does not coerce. */
-function internal(value: unknown, type: GraphQLInputType): unknown {
-  try {
-    return coerceInputValue(value, type);
-  } catch {
-    return value;
+/**
+ * A variable's value as a literal. astFromValue takes internal values (an enum's, not its
+ * name), so the value is coerced first; a scalar whose internal value has no literal form
+ * (a Date) is written as given. Undefined leaves the variable in place.
+ */
+function literalOf(value: unknown, type: GraphQLInputType): ValueNode | undefined {
+  for (const attempt of [() => coerceInputValue(value, type), () => value]) {
+    try {
+      const literal = astFromValue(attempt(), type);
+      if (literal) return literal;
+    } catch {
+      // The next form, or none.
+    }
   }
+  return undefined;
 }
 
 /** Items in every list argument of the document, and the longest list. */

@@ -12,6 +12,7 @@ import "../domain/instance/graphql.ts";
 import "../domain/instance/connection-graphql.ts";
 import "../domain/chat/graphql.ts";
 import "../domain/webhook/graphql.ts";
+import "../domain/webhook/deliveries-graphql.ts";
 import "../domain/socket/graphql.ts";
 import "../delivery/subscriptions.ts";
 

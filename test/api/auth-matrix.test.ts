@@ -35,7 +35,36 @@ async function target(kind: "plain" | "linked"): Promise<Target> {
   await setSocket(running.url, instance);
   if (kind === "linked")
     await linkInstance(running, sim, instance, `1555333${String(++phones).padStart(4, "0")}`);
-  return { instance, webhook, message: { id: "", keyId: "", chatJid: "" } };
+  return {
+    instance,
+    webhook,
+    message: { id: "", keyId: "", chatJid: "" },
+    deliveryId: await deliveryOf(instance),
+  };
+}
+
+/** A delivery row of a disabled webhook, for an event of the instance. */
+async function deliveryOf(instance: InstanceFixture): Promise<string> {
+  const { log, prisma } = running.app.services;
+  const webhook = await createWebhook(running.url, instance, "idle", { enabled: false });
+  const [event] = await log.emit({
+    instanceId: instance.uuid,
+    instanceName: instance.name,
+    type: "presenceUpdate",
+    data: {},
+  });
+  const delivery = await prisma.delivery.create({
+    data: {
+      webhookId: webhook.webhookId,
+      instanceId: instance.uuid,
+      eventId: event.id,
+      seq: event.seq,
+      eventType: event.type,
+      status: "failed",
+      attempts: "[]",
+    },
+  });
+  return delivery.id;
 }
 
 beforeAll(async () => {

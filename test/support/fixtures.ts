@@ -40,11 +40,19 @@ export async function createInstance(url: string, name = uniqueName()): Promise<
   return { id: created.instance.id, uuid: created.instance.instanceId, name, token: created.token };
 }
 
-export async function createWebhook(url: string, instance: InstanceFixture, name = "main") {
+export async function createWebhook(
+  url: string,
+  instance: InstanceFixture,
+  name = "main",
+  options: { enabled?: boolean } = {},
+) {
   const result = await gql(
     url,
     CreateWebhookDocument,
-    { instanceId: instance.id, input: { name, url: "https://example.com/hook", enabled: true } },
+    {
+      instanceId: instance.id,
+      input: { name, url: "https://example.com/hook", enabled: options.enabled ?? true },
+    },
     ACCOUNT_TOKEN,
   );
   const created = result.data?.createWebhook;

@@ -14,6 +14,8 @@ export interface Target {
   instance: InstanceFixture;
   webhook: { id: string; webhookId: string };
   message: { id: string; keyId: string; chatJid: string };
+  /** A delivery of a disabled webhook (no pump rewrites it): what redeliverWebhookEvent takes. */
+  deliveryId: string;
 }
 
 export interface MatrixContext {
@@ -267,6 +269,13 @@ export const OPERATIONS: Operation[] = [
   ),
   mutation("rotateWebhookSecret", "Webhook", (_c, t) => ({ id: t.webhook.id })),
   mutation("deleteWebhook", "DeletedWebhook", (_c, t) => ({ id: t.webhook.id }), { target: "plain" }),
+  mutation("pauseWebhook", "Webhook", (_c, t) => ({ id: t.webhook.id })),
+  mutation("resumeWebhook", "Webhook", (_c, t) => ({ id: t.webhook.id })),
+  mutation("replayWebhookEvents", "Webhook", (_c, t) => ({ id: t.webhook.id, fromSeq: 1 }), {
+    types: { fromSeq: "Int" },
+  }),
+  mutation("pingWebhook", "DeliveryAttempt", (_c, t) => ({ id: t.webhook.id })),
+  mutation("redeliverWebhookEvent", "WebhookDelivery", (_c, t) => ({ deliveryId: t.deliveryId })),
   mutation("setSocket", "Socket", (_c, t) => ({ instanceId: t.instance.id, input: { enabled: true } }), {
     types: { input: "SetSocketInput!" },
   }),

@@ -1,13 +1,17 @@
+import { randomUUID } from "node:crypto";
 import type { Config } from "../../config.ts";
 import type { PrismaClient } from "../../db/client.ts";
 import type { WebhookFormat } from "../../domain/webhook/schemas.ts";
 import type { WebhookService, WebhookWithEvents } from "../../domain/webhook/service.ts";
 import type { EventBus } from "../../events/bus.ts";
 import { flagsOf } from "../../events/types.ts";
+import type { Webhook } from "../../generated/sqlite/client.ts";
 import type { Logger } from "../../logger.ts";
 import type { OutboundClient } from "../../outbound/client.ts";
+import type { LoggedEvent } from "./envelope.ts";
 import { HostLimiter } from "./host-limiter.ts";
 import { WebhookPump } from "./pump.ts";
+import { type Attempt, WebhookSender } from "./sender.ts";
 
 /**
  * Runs a pump per enabled, unpaused webhook and wakes the pumps of an instance when its
@@ -48,11 +52,15 @@ export class WebhookDeliveries {
     for (const row of rows) this.run(row as WebhookWithEvents);
   }
 
-  /** The webhook changed (or was deleted): its pump follows. */
-  changed(webhookId: string): Promise<void> {
+  /**
+   * The webhook changed (or was deleted): its pump follows. `whileStopped` runs after the
+   * pump stopped and before a new one starts (moving the cursor, say).
+   */
+  changed(webhookId: string, whileStopped?: () => Promise<void>): Promise<void> {
     const previous = this.changes.get(webhookId) ?? Promise.resolve();
     const next = previous.then(async () => {
       await this.pumps.get(webhookId)?.stop();
+      await whileStopped?.();
       if (this.closed) return;
       const row = await this.deps.prisma.webhook.findUnique({
         where: { id: webhookId },
@@ -62,10 +70,12 @@ export class WebhookDeliveries {
     });
     const settled = next.catch((error: unknown) => {
       this.deps.logger.error({ err: error, webhookId }, "could not restart webhook deliveries");
+      throw error;
     });
-    this.changes.set(webhookId, settled);
-    void settled.then(() => {
-      if (this.changes.get(webhookId) === settled) this.changes.delete(webhookId);
+    const tail = settled.catch(() => undefined);
+    this.changes.set(webhookId, tail);
+    void tail.then(() => {
+      if (this.changes.get(webhookId) === tail) this.changes.delete(webhookId);
     });
     return settled;
   }
@@ -77,23 +87,50 @@ export class WebhookDeliveries {
     await Promise.all([...this.pumps.values()].map((pump) => pump.stop()));
   }
 
-  private run(row: WebhookWithEvents): void {
-    const { webhooks, prisma, outbound, logger, config } = this.deps;
+  /**
+   * Sends one logged event to a webhook now, outside its pump's order (a redelivery asked for
+   * by its owner). Null when the webhook's format has no name for the event.
+   */
+  async sendOnce(row: Webhook, event: LoggedEvent): Promise<Attempt | null> {
+    const sender = new WebhookSender(this.target(row), this.senderDeps());
+    const request = await sender.envelope(event);
+    return request ? (await sender.send(event.id, request)).attempt : null;
+  }
+
+  /** A signed test request, `{type: "ping"}`, outside the event log. */
+  async ping(row: Webhook): Promise<Attempt> {
+    const sender = new WebhookSender(this.target(row), this.senderDeps());
+    const id = `ping_${randomUUID()}`;
+    const body = JSON.stringify({ id, type: "ping", webhookId: row.id, timestamp: new Date().toISOString() });
+    return (await sender.send(id, { body, headers: {} })).attempt;
+  }
+
+  private target(row: Webhook) {
+    const { webhooks } = this.deps;
     const secrets = [webhooks.signingSecret(row)];
     if (row.previousSecret && row.previousSecretUntil && row.previousSecretUntil > new Date()) {
       secrets.push(webhooks.signingSecret({ secret: row.previousSecret }));
     }
+    return {
+      id: row.id,
+      instanceId: row.instanceId,
+      url: row.url,
+      format: row.format as WebhookFormat,
+      authorization: webhooks.authorization(row),
+      secrets,
+      cursor: row.cursor,
+    };
+  }
+
+  private senderDeps() {
+    const { prisma, outbound, config } = this.deps;
+    return { prisma, outbound, hosts: this.hosts, serverUrl: config.PUBLIC_URL ?? null };
+  }
+
+  private run(row: WebhookWithEvents): void {
+    const { prisma, outbound, logger, config } = this.deps;
     const pump = new WebhookPump(
-      {
-        id: row.id,
-        instanceId: row.instanceId,
-        url: row.url,
-        format: row.format as WebhookFormat,
-        flags: flagsOf(row.events),
-        authorization: webhooks.authorization(row),
-        secrets,
-        cursor: row.cursor,
-      },
+      { ...this.target(row), flags: flagsOf(row.events) },
       {
         prisma,
         outbound,

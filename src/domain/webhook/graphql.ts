@@ -14,7 +14,7 @@ export const WebhookFormatEnum = builder.enumType("WebhookFormat", {
   ) as Record<Uppercase<WebhookFormat>, { value: WebhookFormat }>,
 });
 
-const WebhookNode = builder.prismaNode("Webhook", {
+export const WebhookNode = builder.prismaNode("Webhook", {
   authScopes: ownedByInstance,
   id: { field: "id" },
   description: "An HTTP endpoint that receives the instance's events.",
