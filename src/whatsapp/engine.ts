@@ -4,7 +4,16 @@ import type { Database, PrismaClient } from "../db/client.ts";
 import type { EventBus } from "../events/bus.ts";
 import type { EventLog } from "../events/log.ts";
 import type { Logger } from "../logger.ts";
-import { type InstanceInfo, type QrCode, Session } from "./session.ts";
+import {
+  type MessageKey,
+  markReadThrough,
+  type OutgoingContent,
+  type Presence,
+  type QuotedKey,
+  sendPresenceThrough,
+  sendThrough,
+} from "./outgoing.ts";
+import { type ConnectionStatus, type InstanceInfo, type QrCode, Session } from "./session.ts";
 import { verifyCertificateChains } from "./signature-checks.ts";
 
 const INFO_FIELDS = {
@@ -44,6 +53,30 @@ export class Engine {
 
   session(instanceId: string): Session | undefined {
     return this.sessions.get(instanceId);
+  }
+
+  /** The session's connection state; undefined when the engine does not run the instance. */
+  status(instanceId: string): ConnectionStatus | undefined {
+    return this.sessions.get(instanceId)?.status;
+  }
+
+  /** Sends a message; resolves with its key once it is stored and sendMessage is emitted. */
+  send(instanceId: string, to: string, content: OutgoingContent, quoted?: QuotedKey): Promise<MessageKey> {
+    return sendThrough(this.sessions.get(instanceId), this.prisma, to, content, quoted);
+  }
+
+  markRead(instanceId: string, keys: MessageKey[]): Promise<void> {
+    return markReadThrough(this.sessions.get(instanceId), keys);
+  }
+
+  sendPresence(instanceId: string, presence: Presence, to: string): Promise<void> {
+    return sendPresenceThrough(this.sessions.get(instanceId), presence, to);
+  }
+
+  /** Starts the session if needed and asks WhatsApp for a code to link by phone number. */
+  async requestPairingCode(instance: InstanceInfo, phoneNumber: string): Promise<string> {
+    const session = await this.connect(instance);
+    return session.requestPairingCode(phoneNumber);
   }
 
   qrcode(instanceId: string): QrCode | undefined {

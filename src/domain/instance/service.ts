@@ -138,7 +138,7 @@ export class InstanceService {
   /** Closes and reopens the socket, keeping the linked device. */
   async restart(caller: Caller, ref: InstanceRef): Promise<Instance> {
     const instance = await this.get(caller, ref);
-    if (!this.engine.session(instance.id)) throw new NotConnectedError(instance.name);
+    if (!this.engine.status(instance.id)) throw new NotConnectedError(instance.name);
     await this.engine.restart(instance.id);
     return whileItExists(this.prisma.instance.findUniqueOrThrow({ where: { id: instance.id } }), () =>
       gone(instance),
@@ -149,9 +149,8 @@ export class InstanceService {
   async requestPairingCode(caller: Caller, ref: InstanceRef, phoneNumber: string): Promise<string> {
     const instance = await this.get(caller, ref);
     const digits = validate(PhoneNumber, phoneNumber);
-    const session = await this.engine.connect(instance);
     try {
-      return await session.requestPairingCode(digits);
+      return await this.engine.requestPairingCode(instance, digits);
     } catch (error) {
       throw new ConflictError(`Cannot request a pairing code: ${(error as Error).message}`);
     }
@@ -165,7 +164,7 @@ export class InstanceService {
   /** Logs the WhatsApp session off; the instance and its configuration stay. */
   async logout(caller: Caller, ref: InstanceRef): Promise<Instance> {
     const instance = await this.get(caller, ref);
-    const status = this.engine.session(instance.id)?.status;
+    const status = this.engine.status(instance.id);
     if (status !== "open" && status !== "connecting") throw new NotConnectedError(instance.name);
     await this.engine.logout(instance.id);
     return whileItExists(

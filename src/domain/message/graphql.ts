@@ -3,14 +3,19 @@ import { builder } from "../../graphql/builder.ts";
 import { ACCESS_ERRORS, NotConnectedError, UpstreamError } from "../../graphql/errors.ts";
 import { instanceRef } from "../../graphql/ids.ts";
 import {
+  contactOf,
+  locationOf,
+  mediaOf,
+  pollOf,
+  rawContentOf,
+  reactionOf,
+} from "../../whatsapp/message-content.ts";
+import {
   ContactContent,
   LocationContent,
   MediaContent,
-  mediaOf,
   PollContent,
-  parseContent,
   ReactionContent,
-  rawContent,
 } from "./content-types.ts";
 
 export const MessageNode = builder.prismaNode("Message", {
@@ -39,35 +44,32 @@ export const MessageNode = builder.prismaNode("Message", {
     media: t.field({
       type: MediaContent,
       nullable: true,
-      resolve: (row) => mediaOf(parseContent(row.content)),
+      resolve: (row) => mediaOf(row.content),
     }),
     location: t.field({
       type: LocationContent,
       nullable: true,
-      resolve: (row) => parseContent(row.content)?.locationMessage ?? null,
+      resolve: (row) => locationOf(row.content),
     }),
     contact: t.field({
       type: ContactContent,
       nullable: true,
-      resolve: (row) => parseContent(row.content)?.contactMessage ?? null,
+      resolve: (row) => contactOf(row.content),
     }),
     reaction: t.field({
       type: ReactionContent,
       nullable: true,
-      resolve: (row) => parseContent(row.content)?.reactionMessage ?? null,
+      resolve: (row) => reactionOf(row.content),
     }),
     poll: t.field({
       type: PollContent,
       nullable: true,
-      resolve: (row) => {
-        const content = parseContent(row.content);
-        return content?.pollCreationMessage ?? content?.pollCreationMessageV3 ?? null;
-      },
+      resolve: (row) => pollOf(row.content),
     }),
     raw: t.field({
       type: "JSON",
       description: "The full content as Baileys reports it.",
-      resolve: (row) => rawContent(parseContent(row.content)),
+      resolve: (row) => rawContentOf(row.content),
     }),
   }),
 });

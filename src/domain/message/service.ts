@@ -1,5 +1,3 @@
-import type { AnyMessageContent, WAMessage } from "@whiskeysockets/baileys";
-import { BufferJSON } from "@whiskeysockets/baileys";
 import type { z } from "zod";
 import type { Caller } from "../../auth/access.ts";
 import type { Config } from "../../config.ts";
@@ -8,7 +6,12 @@ import { NotConnectedError, NotFoundError, UpstreamError, ValidationError } from
 import type { Message } from "../../generated/sqlite/client.ts";
 import type { OutboundClient } from "../../outbound/client.ts";
 import type { Engine } from "../../whatsapp/engine.ts";
-import { messageKeyOf, saveMessages } from "../../whatsapp/store.ts";
+import {
+  type OutgoingContent,
+  type QuotedKey,
+  SendFailedError,
+  SessionNotOpenError,
+} from "../../whatsapp/outgoing.ts";
 import type { InstanceRef, InstanceService } from "../instance/service.ts";
 import { validate } from "../validate.ts";
 import { downloadMedia } from "./media.ts";
@@ -49,7 +52,7 @@ export class MessageService {
   async sendMedia(caller: Caller, ref: InstanceRef, input: z.input<typeof SendMedia>): Promise<Message> {
     const instance = await this.instances.get(caller, ref);
     const media = validate(SendMedia, input);
-    this.socketOf(instance);
+    this.requireOpen(instance);
     const data = media.base64
       ? Buffer.from(media.base64, "base64")
       : await downloadMedia(this.outbound, media.url ?? "", this.config.MEDIA_MAX_BYTES);
@@ -58,25 +61,14 @@ export class MessageService {
         { path: "base64", message: `media must be 1 to ${this.config.MEDIA_MAX_BYTES} bytes` },
       ]);
     }
-    const common = { mimetype: media.mimetype, caption: media.caption };
-    const content: AnyMessageContent =
-      media.kind === "image"
-        ? { image: data, ...common }
-        : media.kind === "video"
-          ? { video: data, ...common }
-          : media.kind === "audio"
-            ? {
-                audio: data,
-                mimetype: media.mimetype ?? "audio/ogg; codecs=opus",
-                ptt: Boolean(media.voiceNote),
-              }
-            : {
-                document: data,
-                mimetype: media.mimetype ?? "application/octet-stream",
-                fileName: media.fileName ?? "file",
-                caption: media.caption,
-              };
-    return this.send(instance, media.to, content);
+    return this.send(instance, media.to, {
+      media: media.kind,
+      data,
+      mimetype: media.mimetype,
+      caption: media.caption,
+      fileName: media.fileName,
+      voiceNote: media.voiceNote,
+    });
   }
 
   async sendLocation(
@@ -86,9 +78,7 @@ export class MessageService {
   ): Promise<Message> {
     const instance = await this.instances.get(caller, ref);
     const { to, latitude, longitude, name, address } = validate(SendLocation, input);
-    return this.send(instance, to, {
-      location: { degreesLatitude: latitude, degreesLongitude: longitude, name, address },
-    });
+    return this.send(instance, to, { location: { latitude, longitude, name, address } });
   }
 
   async sendContact(caller: Caller, ref: InstanceRef, input: z.input<typeof SendContact>): Promise<Message> {
@@ -103,9 +93,7 @@ export class MessageService {
       `TEL;type=CELL;type=VOICE;waid=${digits}:+${digits}`,
       "END:VCARD",
     ].join("\n");
-    return this.send(instance, to, {
-      contacts: { displayName: fullName, contacts: [{ displayName: fullName, vcard }] },
-    });
+    return this.send(instance, to, { contact: { displayName: fullName, vcard } });
   }
 
   async sendReaction(
@@ -115,23 +103,20 @@ export class MessageService {
   ): Promise<Message> {
     const instance = await this.instances.get(caller, ref);
     const { key, emoji } = validate(SendReaction, input);
-    const target = { remoteJid: key.chatJid, id: key.keyId, fromMe: key.fromMe };
-    return this.send(instance, key.chatJid, { react: { text: emoji, key: target } });
+    return this.send(instance, key.chatJid, { reaction: { emoji, key } });
   }
 
   async sendPoll(caller: Caller, ref: InstanceRef, input: z.input<typeof SendPoll>): Promise<Message> {
     const instance = await this.instances.get(caller, ref);
     const { to, name, options, selectableCount } = validate(SendPoll, input);
-    return this.send(instance, to, { poll: { name, values: options, selectableCount } });
+    return this.send(instance, to, { poll: { name, options, selectableCount } });
   }
 
   async markRead(caller: Caller, ref: InstanceRef, input: z.input<typeof MarkRead>): Promise<number> {
     const instance = await this.instances.get(caller, ref);
     const { keys } = validate(MarkRead, input);
-    const sock = this.socketOf(instance);
-    await sock.readMessages(
-      keys.map((key) => ({ remoteJid: key.chatJid, id: key.keyId, fromMe: key.fromMe })),
-    );
+    this.requireOpen(instance);
+    await this.engine.markRead(instance.id, keys).catch(this.failure(instance));
     return keys.length;
   }
 
@@ -142,53 +127,42 @@ export class MessageService {
   ): Promise<boolean> {
     const instance = await this.instances.get(caller, ref);
     const { to, presence } = validate(SendPresence, input);
-    await this.socketOf(instance).sendPresenceUpdate(presence, to);
+    this.requireOpen(instance);
+    await this.engine.sendPresence(instance.id, presence, to).catch(this.failure(instance));
     return true;
   }
 
-  private socketOf(instance: { id: string; name: string }) {
-    const session = this.engine.session(instance.id);
-    if (!session?.sock || session.status !== "open") throw new NotConnectedError(instance.name);
-    return session.sock;
+  private requireOpen(instance: { id: string; name: string }): void {
+    if (this.engine.status(instance.id) !== "open") throw new NotConnectedError(instance.name);
   }
 
-  /** Sends, stores the sent message and emits sendMessage; answers the stored row. */
+  /** The engine's failures in the API's terms. */
+  private failure(instance: { name: string }) {
+    return (error: unknown): never => {
+      if (error instanceof SessionNotOpenError) throw new NotConnectedError(instance.name);
+      if (error instanceof SendFailedError) throw new UpstreamError(error.message);
+      throw error;
+    };
+  }
+
+  /** Sends, waits until the sent message is stored (and sendMessage emitted); answers its row. */
   private async send(
     instance: { id: string; name: string },
     to: string,
-    content: AnyMessageContent,
-    quoted?: WAMessage,
+    content: OutgoingContent,
+    quoted?: QuotedKey,
   ): Promise<Message> {
-    const sock = this.socketOf(instance);
-    let sent: WAMessage | undefined;
-    try {
-      sent = await sock.sendMessage(to, content, quoted ? { quoted } : {});
-    } catch (error) {
-      throw new UpstreamError(`WhatsApp did not accept the message: ${(error as Error).message}`);
-    }
-    if (!sent) throw new UpstreamError("WhatsApp did not return the sent message");
-    const session = this.engine.session(instance.id);
-    await session?.queue.pushAndWait({
-      writes: () => saveMessages(instance.id, [sent], "send"),
-      events: [{ instanceId: instance.id, instanceName: instance.name, type: "sendMessage", data: sent }],
-    });
-    const key = messageKeyOf(sent);
+    this.requireOpen(instance);
+    const key = await this.engine.send(instance.id, to, content, quoted).catch(this.failure(instance));
     return this.prisma.message.findUniqueOrThrow({
       where: { instanceId_chatJid_keyId_fromMe: { instanceId: instance.id, ...key } },
     });
   }
 
-  private async quoted(instanceId: string, chatJid: string, keyId: string): Promise<WAMessage> {
+  /** The message to quote, which must be stored. */
+  private async quoted(instanceId: string, chatJid: string, keyId: string): Promise<QuotedKey> {
     const row = await this.prisma.message.findFirst({ where: { instanceId, chatJid, keyId } });
     if (!row) throw new NotFoundError("Message", keyId);
-    return {
-      key: {
-        remoteJid: row.chatJid,
-        id: row.keyId,
-        fromMe: row.fromMe,
-        participant: row.participant ?? undefined,
-      },
-      message: JSON.parse(row.content, BufferJSON.reviver),
-    };
+    return { chatJid: row.chatJid, keyId: row.keyId, fromMe: row.fromMe };
   }
 }
