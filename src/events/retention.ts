@@ -61,35 +61,32 @@ export class EventRetention {
     const notOwed = keep.length > 0 ? { NOT: keep } : {};
     const cutoff = new Date(now.getTime() - this.config.EVENT_RETENTION_DAYS * 86_400_000);
     let removed = await this.deleteWhere({ createdAt: { lt: cutoff }, ...notOwed });
-    const total = await this.prisma.event.count();
-    const excess = total - this.config.EVENT_LOG_MAX_ROWS;
-    if (excess > 0) {
-      const boundary = await this.prisma.event.findFirst({
-        orderBy: { createdAt: "asc" },
-        skip: excess,
-        select: { createdAt: true },
-      });
-      if (boundary) removed += await this.deleteWhere({ createdAt: { lt: boundary.createdAt }, ...notOwed });
-    }
+    const excess = (await this.prisma.event.count()) - this.config.EVENT_LOG_MAX_ROWS;
+    if (excess > 0) removed += await this.deleteWhere(notOwed, excess);
     if (removed > 0) this.logger.info({ removed }, "pruned the event log");
     return removed;
   }
 
-  private async deleteWhere(where: NonNullable<Parameters<PrismaClient["event"]["findMany"]>[0]>["where"]) {
+  /** Deletes the oldest events matching `where`, at most `limit` of them, a chunk at a time. */
+  private async deleteWhere(
+    where: NonNullable<Parameters<PrismaClient["event"]["findMany"]>[0]>["where"],
+    limit = Number.POSITIVE_INFINITY,
+  ) {
     let removed = 0;
-    while (true) {
+    while (removed < limit) {
       const rows = await this.prisma.event.findMany({
         where,
         select: { id: true },
-        orderBy: { createdAt: "asc" },
-        take: CHUNK,
+        orderBy: [{ createdAt: "asc" }, { seq: "asc" }],
+        take: Math.min(CHUNK, limit - removed),
       });
-      if (rows.length === 0) return removed;
+      if (rows.length === 0) break;
       const { count } = await this.prisma.event.deleteMany({
         where: { id: { in: rows.map((row) => row.id) } },
       });
       removed += count;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
+    return removed;
   }
 }
