@@ -2,7 +2,7 @@
 // and what holds across a secret rotation, an instance's deletion and a restart.
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { EventType } from "../../src/events/types.ts";
+import { EVENT_FLAGS, EVENT_TYPES, type EventType } from "../../src/events/types.ts";
 import {
   CreateWebhookDocument,
   type CreateWebhookInput,
@@ -51,6 +51,31 @@ async function hook(instance: InstanceFixture, url: string, input: Partial<Creat
 function emit(instanceId: string, instanceName: string, type: EventType, data: unknown = { n: 1 }) {
   return running.app.services.log.emit({ instanceId, instanceName, type, data });
 }
+
+describe("webhook event flags", () => {
+  it("send each webhook exactly the event types it has on, for every type, and instanceDelete to all", async () => {
+    const instance = await createInstance(running.url);
+    const target = await receiver();
+    for (const flag of EVENT_FLAGS) {
+      const only = Object.fromEntries(EVENT_FLAGS.map((each) => [each, each === flag]));
+      await hook(instance, `${target.url}?flag=${flag}`, { events: only });
+    }
+    for (const type of EVENT_TYPES.filter((each) => each !== "instanceDelete")) {
+      await emit(instance.uuid, instance.name, type);
+    }
+    const deleted = await gql(running.url, DeleteInstanceDocument, { id: instance.id }, ACCOUNT_TOKEN);
+    expect(deleted.errors).toBeUndefined();
+    await target.waitFor(EVENT_FLAGS.length * 2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const received = new Map<string, string[]>();
+    for (const hit of target.hits) {
+      const flag = new URL(hit.path, "http://x").searchParams.get("flag") as string;
+      received.set(flag, [...(received.get(flag) ?? []), JSON.parse(hit.body).type]);
+    }
+    for (const flag of EVENT_FLAGS)
+      expect({ flag, types: received.get(flag) }).toEqual({ flag, types: [flag, "instanceDelete"] });
+  });
+});
 
 describe("webhook formats", () => {
   it("CodeChat: {event, instance, data} with dotted names and the x-instanceId headers", async () => {
