@@ -140,6 +140,8 @@ const ConfigSchema = z.object({
       }
       return delays as number[];
     }),
+  /** A whole webhook request, from connecting to the end of the answer read. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   /** Requests in flight at once to one receiver host, over all its webhooks. */
   WEBHOOK_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(8),
   /** How long the previous secret keeps signing deliveries after a rotation. */

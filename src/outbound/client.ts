@@ -91,13 +91,14 @@ export class OutboundClient {
   async postBody(
     url: string,
     body: string,
-    options: { headers?: Record<string, string>; excerptBytes?: number } = {},
+    options: { headers?: Record<string, string>; excerptBytes?: number; timeoutMs?: number } = {},
   ): Promise<Delivery> {
     const started = performance.now();
     const headers = { ...options.headers, "content-type": "application/json" };
-    const response = await this.send(url, { method: "POST", headers, body }, 0);
+    const signal = options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined;
+    const response = await this.send(url, { method: "POST", headers, body, signal }, 0);
     const latencyMs = Math.round(performance.now() - started);
-    const excerpt = await this.read(response, options.excerptBytes ?? 1024);
+    const excerpt = await this.read(response, options.excerptBytes ?? 1024, undefined, signal);
     const retryAfter = response.headers["retry-after"];
     return {
       status: response.statusCode,
@@ -113,7 +114,7 @@ export class OutboundClient {
 
   private async send(
     url: string,
-    request: { method: "GET" | "POST"; headers: Record<string, string>; body?: string },
+    request: { method: "GET" | "POST"; headers: Record<string, string>; body?: string; signal?: AbortSignal },
     maxRedirects: number,
   ): Promise<Dispatcher.ResponseData> {
     let target = url;
@@ -130,6 +131,7 @@ export class OutboundClient {
           method: request.method,
           headers: { "user-agent": USER_AGENT, ...request.headers },
           body: request.body,
+          signal: request.signal,
         });
       } catch (error) {
         throw this.failure(error, target);
@@ -158,11 +160,14 @@ export class OutboundClient {
     response: Dispatcher.ResponseData,
     limit: number,
     overflow?: () => Error,
+    signal?: AbortSignal,
   ): Promise<Buffer> {
     const chunks: Buffer[] = [];
     let size = 0;
     const timeout = new OutboundError("timeout", "timed out", "the body took too long");
     const deadline = setTimeout(() => response.body.destroy(timeout), this.options.bodyTimeoutMs);
+    const abort = () => response.body.destroy(timeout);
+    signal?.addEventListener("abort", abort, { once: true });
     try {
       for await (const chunk of response.body as AsyncIterable<Buffer>) {
         if (size + chunk.length > limit) {
@@ -178,6 +183,7 @@ export class OutboundClient {
       throw this.failure(error, "");
     } finally {
       clearTimeout(deadline);
+      signal?.removeEventListener("abort", abort);
       discard(response);
     }
     return Buffer.concat(chunks, size);
@@ -193,7 +199,10 @@ export class OutboundClient {
     const code = (error as { code?: string }).code ?? "";
     const detail = `${code} ${(error as Error).message}`.trim();
     this.options.logger?.debug({ host, detail }, "outbound request failed");
-    if (TIMEOUT_CODES.has(code)) return new OutboundError("timeout", "timed out", detail);
+    const name = (error as Error).name;
+    if (TIMEOUT_CODES.has(code) || name === "TimeoutError" || name === "AbortError") {
+      return new OutboundError("timeout", "timed out", detail);
+    }
     return new OutboundError("unreachable", "request failed", detail);
   }
 }

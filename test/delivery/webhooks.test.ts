@@ -16,6 +16,7 @@ const CONTACT = "15554480002";
 const SETTINGS = {
   OUTBOUND_ALLOW: "127.0.0.1",
   WEBHOOK_RETRY_SCHEDULE: "0,100ms,200ms,300ms,400ms,500ms,500ms,1s,1s,1s,2s,2s",
+  WEBHOOK_TIMEOUT_MS: "1000",
 };
 
 let sim: WhatsAppSimulator;
@@ -186,5 +187,24 @@ describe("webhook deliveries", () => {
     await emit(instance, 1);
     const hits = await target.waitFor(2);
     expect(hits[1].at - hits[0].at).toBeGreaterThanOrEqual(950);
+  });
+
+  it("give up on a request that takes longer than WEBHOOK_TIMEOUT_MS, and retry it", async () => {
+    const instance = await createInstance(running.url);
+    const target = await receiver();
+    // Headers at once, then a body that never ends.
+    target.answer = (_hit, response) => {
+      if (target.hits.length === 1) response.writeHead(200).write("partial");
+      else response.writeHead(200).end();
+    };
+    const webhook = await hook(instance, target.url);
+    await emit(instance, 1);
+    const hits = await target.waitFor(2, 10_000);
+    expect(hits[1].at - hits[0].at).toBeGreaterThanOrEqual(900);
+    const [delivery] = await until(
+      () => running.app.services.prisma.delivery.findMany({ where: { webhookId: webhook.webhookId } }),
+      (rows) => rows[0]?.status === "delivered",
+    );
+    expect(JSON.parse(delivery.attempts)[0]).toMatchObject({ statusCode: null, error: "timed out" });
   });
 });

@@ -124,7 +124,13 @@ export class WebhookDeliveries {
 
   private senderDeps() {
     const { prisma, outbound, config } = this.deps;
-    return { prisma, outbound, hosts: this.hosts, serverUrl: config.PUBLIC_URL ?? null };
+    return {
+      prisma,
+      outbound,
+      hosts: this.hosts,
+      serverUrl: config.PUBLIC_URL ?? null,
+      timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+    };
   }
 
   private run(row: WebhookWithEvents): void {
@@ -138,6 +144,7 @@ export class WebhookDeliveries {
         logger: logger.child({ part: "webhooks", webhook: row.id, instanceId: row.instanceId }),
         schedule: config.WEBHOOK_RETRY_SCHEDULE,
         serverUrl: config.PUBLIC_URL ?? null,
+        timeoutMs: config.WEBHOOK_TIMEOUT_MS,
         disable: (webhookId, reason) => this.disable(webhookId, reason),
       },
     );

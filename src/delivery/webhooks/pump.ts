@@ -28,6 +28,8 @@ export interface PumpDeps {
   /** Delay before each attempt, the first included. */
   schedule: readonly number[];
   serverUrl: string | null;
+  /** A whole request's time limit. */
+  timeoutMs: number;
   /** The gateway turns the webhook off (410 Gone, or a delivery failed on every attempt). */
   disable(webhookId: string, reason: string): Promise<void>;
 }

@@ -43,6 +43,7 @@ export class WebhookSender {
   constructor(
     private readonly target: SenderTarget,
     private readonly deps: {
+      timeoutMs: number;
       prisma: PrismaClient;
       outbound: OutboundClient;
       hosts: HostLimiter;
@@ -85,7 +86,11 @@ export class WebhookSender {
     const host = new URL(this.target.url).host;
     try {
       const answer = await this.deps.hosts.run(host, () =>
-        this.deps.outbound.postBody(this.target.url, request.body, { headers, excerptBytes: EXCERPT_BYTES }),
+        this.deps.outbound.postBody(this.target.url, request.body, {
+          headers,
+          excerptBytes: EXCERPT_BYTES,
+          timeoutMs: this.deps.timeoutMs,
+        }),
       );
       const attempt = {
         at: at.toISOString(),
