@@ -1,10 +1,10 @@
 // Webhook deliveries from the event log to real receivers on loopback: signed, in order, at
 // least once, retried, and never held up by another receiver.
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { EventType } from "../../src/events/types.ts";
-import { CreateWebhookDocument, type CreateWebhookInput } from "../generated/graphql.ts";
+import { CreateWebhookDocument, type CreateWebhookInput, SendMediaDocument } from "../generated/graphql.ts";
 import { ACCOUNT_TOKEN, type RunningApp } from "../support/app.ts";
 import { gql } from "../support/clients.ts";
 import { createInstance, type InstanceFixture } from "../support/fixtures.ts";
@@ -206,5 +206,34 @@ describe("webhook deliveries", () => {
       (rows) => rows[0]?.status === "delivered",
     );
     expect(JSON.parse(delivery.attempts)[0]).toMatchObject({ statusCode: null, error: "timed out" });
+  });
+
+  it("inline a message's decrypted media in base64 when the webhook asks for it", async () => {
+    const target = await receiver();
+    await hook(linked, target.url, {
+      mediaBase64: true,
+      events: { messagesUpsert: false, presenceUpdate: false },
+    });
+    const picture = randomBytes(3000);
+    const sent = await gql(
+      running.url,
+      SendMediaDocument,
+      {
+        instanceId: linked.id,
+        to: CONTACT,
+        kind: "document",
+        base64: picture.toString("base64"),
+        fileName: "a.bin",
+      },
+      ACCOUNT_TOKEN,
+    );
+    expect(sent.data?.sendMedia.__typename).toBe("Message");
+    const hits = await until(
+      async () => bodies(target.hits).filter((body) => body.type === "sendMessage"),
+      (found) => found.length > 0,
+    );
+    const content = hits[0].data.message;
+    expect(content.documentMessage.fileName).toBe("a.bin");
+    expect(Buffer.from(content.base64, "base64").equals(picture)).toBe(true);
   });
 });

@@ -117,6 +117,7 @@ export class WebhookDeliveries {
       url: row.url,
       format: row.format as WebhookFormat,
       authorization: webhooks.authorization(row),
+      mediaBase64: row.mediaBase64,
       secrets,
       cursor: row.cursor,
     };
@@ -130,6 +131,7 @@ export class WebhookDeliveries {
       hosts: this.hosts,
       serverUrl: config.PUBLIC_URL ?? null,
       timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+      mediaMaxBytes: config.MEDIA_MAX_BYTES,
     };
   }
 
@@ -145,6 +147,7 @@ export class WebhookDeliveries {
         schedule: config.WEBHOOK_RETRY_SCHEDULE,
         serverUrl: config.PUBLIC_URL ?? null,
         timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+        mediaMaxBytes: config.MEDIA_MAX_BYTES,
         disable: (webhookId, reason) => this.disable(webhookId, reason),
       },
     );

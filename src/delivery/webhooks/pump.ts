@@ -1,22 +1,15 @@
 import type { PrismaClient } from "../../db/client.ts";
-import type { WebhookFormat } from "../../domain/webhook/schemas.ts";
 import type { EventFlags, EventType } from "../../events/types.ts";
 import type { Logger } from "../../logger.ts";
 import type { OutboundClient } from "../../outbound/client.ts";
 import type { LoggedEvent } from "./envelope.ts";
 import type { HostLimiter } from "./host-limiter.ts";
-import { type Attempt, jitter, succeeded, WebhookSender } from "./sender.ts";
+import { type Attempt, jitter, type SenderTarget, succeeded, WebhookSender } from "./sender.ts";
 
 /** A webhook as its pump holds it: a snapshot, so deliveries go on after its row is gone. */
-export interface WebhookTarget {
+export interface WebhookTarget extends SenderTarget {
   id: string;
-  instanceId: string;
-  url: string;
-  format: WebhookFormat;
   flags: EventFlags;
-  authorization: string | null;
-  /** The current signing secret first, then the previous one during a rotation's grace. */
-  secrets: string[];
   cursor: number;
 }
 
@@ -30,6 +23,8 @@ export interface PumpDeps {
   serverUrl: string | null;
   /** A whole request's time limit. */
   timeoutMs: number;
+  /** Largest media file inlined (mediaBase64). */
+  mediaMaxBytes: number;
   /** The gateway turns the webhook off (410 Gone, or a delivery failed on every attempt). */
   disable(webhookId: string, reason: string): Promise<void>;
 }

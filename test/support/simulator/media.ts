@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { rootCertificates } from "node:tls";
 import { getMediaKeys, type MediaType } from "@whiskeysockets/baileys";
 import { generate } from "selfsigned";
+import { Agent, setGlobalDispatcher } from "undici";
 
 /** The fields of an image/video/audio/document message that locate and unlock its file. */
 export type MediaReference = {
@@ -55,11 +56,16 @@ export class MediaHost {
     return address.includes(":") ? `[${address}]:${port}` : `${address}:${port}`;
   }
 
-  /** Makes this process's default HTTPS agent (the one Baileys uploads with) trust the host. */
+  /**
+   * Makes this process trust the host: the default HTTPS agent (Baileys uploads with it) and
+   * the global fetch dispatcher (Baileys downloads with it).
+   */
   trustInThisProcess(): void {
     const current = https.globalAgent.options.ca;
     const list = current === undefined ? [...rootCertificates] : Array.isArray(current) ? current : [current];
-    if (!list.includes(this.certificate)) https.globalAgent.options.ca = [...list, this.certificate];
+    if (list.includes(this.certificate)) return;
+    https.globalAgent.options.ca = [...list, this.certificate];
+    setGlobalDispatcher(new Agent({ connect: { ca: [...list, this.certificate] } }));
   }
 
   /** The next `count` uploads are answered without a direct path, as a failing host would. */
