@@ -10,6 +10,7 @@ import type { SocketConfigs } from "../domain/socket/live-configs.ts";
 import type { EventBus } from "../events/bus.ts";
 import { coarseEventOf } from "../events/mappings.ts";
 import type { EventFlag, GatewayEvent } from "../events/types.ts";
+import { mayCarryMedia, withInlinedMedia } from "./media-inline.ts";
 import { ryzeFrame } from "./webhooks/envelope.ts";
 
 /** Frames a client may have sent but not yet written to its socket; one more and it is closed. */
@@ -63,6 +64,11 @@ export class WsHub {
   /** Per instance, the revocation count when its token was last revoked. */
   private readonly revokedAt = new Map<string, number>();
   private revocations = 0;
+  /**
+   * Per instance, the frames waiting behind a media download (mediaBase64): while one runs,
+   * the instance's later frames queue behind it, so its clients get them in order.
+   */
+  private readonly inOrder = new Map<string, Promise<void>>();
   private readonly stops: (() => void)[];
 
   constructor(
@@ -72,6 +78,8 @@ export class WsHub {
       revocations: TokenRevocations;
       /** Named in each frame's instanceData.baseUrl when set. */
       publicUrl?: string;
+      /** Largest media file inlined for a configuration with mediaBase64. */
+      mediaMaxBytes: number;
     },
   ) {
     // Clients only listen: what they send is discarded, so it is kept small.
@@ -158,8 +166,11 @@ export class WsHub {
     if (coarse) {
       let frame: string | undefined;
       if (clients && this.wanted(event)) {
-        frame = this.frame(event);
-        for (const client of clients) this.send(client, frame);
+        if (this.inOrder.has(event.instanceId) || this.inlinesMedia(event)) this.sendLater(event);
+        else {
+          frame = this.frame(event);
+          for (const client of clients) this.send(client, frame);
+        }
       }
       if (this.accountWide.size > 0) {
         frame ??= this.frame(event);
@@ -167,10 +178,38 @@ export class WsHub {
       }
     }
     if (event.type === "instanceDelete") {
-      this.closeInstance(event.instanceId, WS_CLOSE.instanceDeleted);
-      this.deps.configs.forget(event.instanceId);
-      this.revokedAt.delete(event.instanceId);
+      const { instanceId } = event;
+      const forget = () => {
+        this.closeInstance(instanceId, WS_CLOSE.instanceDeleted);
+        this.deps.configs.forget(instanceId);
+        this.revokedAt.delete(instanceId);
+      };
+      const waiting = this.inOrder.get(instanceId);
+      if (waiting) void waiting.then(forget);
+      else forget();
     }
+  }
+
+  private inlinesMedia(event: GatewayEvent): boolean {
+    return Boolean(this.deps.configs.peek(event.instanceId)?.mediaBase64) && mayCarryMedia(event.type);
+  }
+
+  /** Sends after the instance's earlier frames, with the media inlined when configured. */
+  private sendLater(event: GatewayEvent): void {
+    const { instanceId } = event;
+    const inline = this.inlinesMedia(event);
+    const previous = this.inOrder.get(instanceId) ?? Promise.resolve();
+    const done = previous.then(async () => {
+      const data = inline
+        ? await withInlinedMedia(event.type, event.json, this.deps.mediaMaxBytes)
+        : event.json;
+      const frame = ryzeFrame(event, event.timestamp, data, this.deps.publicUrl) as string;
+      for (const client of this.byInstance.get(instanceId) ?? []) this.send(client, frame);
+    });
+    this.inOrder.set(instanceId, done);
+    void done.then(() => {
+      if (this.inOrder.get(instanceId) === done) this.inOrder.delete(instanceId);
+    });
   }
 
   /** The instance's configuration decides, except for instanceDelete, which always goes out. */

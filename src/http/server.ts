@@ -225,6 +225,7 @@ export async function createHttpServer(services: Services, schema: GraphQLSchema
     configs: services.socketConfigs,
     revocations: services.revocations,
     publicUrl: config.PUBLIC_URL,
+    mediaMaxBytes: config.MEDIA_MAX_BYTES,
   });
   const toHub = hubUpgrade(services, hub);
   app.server.on("upgrade", (request, socket, head) => {

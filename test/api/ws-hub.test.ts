@@ -1,7 +1,13 @@
 // RyzeAPI's WebSocket event streams: GET /ws/:instance and the account-wide GET /ws. Refusals
 // come before the upgrade; frames carry RyzeAPI's envelope, filtered by the instance's config.
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { DeleteInstanceDocument, RotateInstanceTokenDocument } from "../generated/graphql.ts";
+import {
+  DeleteInstanceDocument,
+  RotateInstanceTokenDocument,
+  SendMediaDocument,
+  SendTextDocument,
+} from "../generated/graphql.ts";
 import { ACCOUNT_TOKEN, type RunningApp } from "../support/app.ts";
 import { gql, rest } from "../support/clients.ts";
 import { createInstance, type InstanceFixture } from "../support/fixtures.ts";
@@ -24,7 +30,10 @@ afterAll(async () => {
 });
 
 /** RyzeAPI's Set Websocket, with the instance's own token (limited per token). */
-async function setWebsocket(instance: InstanceFixture, body: { enabled: boolean; events?: string[] }) {
+async function setWebsocket(
+  instance: InstanceFixture,
+  body: { enabled: boolean; events?: string[]; mediaBase64?: boolean },
+) {
   const answer = await rest(running.url, "POST", `/api/events/websocket/${instance.name}`, {
     body,
     headers: { token: instance.token },
@@ -98,6 +107,40 @@ describe("upgrade refusals", () => {
 });
 
 describe("frames", () => {
+  it("inlines a message's decrypted file with mediaBase64, keeping the instance's frames in order", async () => {
+    const instance = await createInstance(running.url);
+    await linkInstance(running, sim, instance, "15557770003");
+    await setWebsocket(instance, { enabled: true, events: ["message.exchange"], mediaBase64: true });
+    const stream = await openStream(running, `/ws/${instance.name}`, { token: instance.token });
+    sim.contact(CONTACT, "Carol");
+    const file = randomBytes(2000);
+    const send = (variables: Record<string, unknown>) =>
+      gql(
+        running.url,
+        SendMediaDocument,
+        { instanceId: instance.id, to: CONTACT, kind: "document", ...variables },
+        ACCOUNT_TOKEN,
+      );
+    // The text is sent while the file is still downloading: its frame must wait.
+    sim.media.downloadDelayMs = 1000;
+    const sent = await send({ base64: file.toString("base64"), fileName: "f.bin" });
+    expect(sent.data?.sendMedia.__typename).toBe("Message");
+    const text = await gql(
+      running.url,
+      SendTextDocument,
+      { instanceId: instance.id, to: CONTACT, text: "after" },
+      ACCOUNT_TOKEN,
+    );
+    expect(text.data?.sendText.__typename).toBe("Message");
+    const frames = await stream.until(2, (frame) => frame.type === "sendMessage");
+    sim.media.downloadDelayMs = 0;
+    expect(Buffer.from(frames[0].data.message.base64, "base64").equals(file)).toBe(true);
+    expect(frames[1].data.message.conversation ?? frames[1].data.message.extendedTextMessage?.text).toBe(
+      "after",
+    );
+    stream.ws.close();
+  });
+
   it("sends an inbound message as message.exchange to every client, and nothing filtered out", async () => {
     const instance = await createInstance(running.url);
     await linkInstance(running, sim, instance, ACCOUNT);

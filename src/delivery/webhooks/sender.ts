@@ -2,7 +2,7 @@ import { Webhook as StandardWebhook } from "standardwebhooks";
 import type { PrismaClient } from "../../db/client.ts";
 import type { WebhookFormat } from "../../domain/webhook/schemas.ts";
 import { type OutboundClient, OutboundError } from "../../outbound/client.ts";
-import { downloadMedia, hasMedia } from "../../whatsapp/media-download.ts";
+import { mayCarryMedia, withInlinedMedia } from "../media-inline.ts";
 import { type Envelope, envelope, type LoggedEvent } from "./envelope.ts";
 import type { HostLimiter } from "./host-limiter.ts";
 
@@ -69,8 +69,9 @@ export class WebhookSender {
       });
       this.whatsappId = account?.remoteJid ?? null;
     }
-    if (this.target.mediaBase64 && MEDIA_EVENTS.has(event.type))
-      event = await withMedia(event, this.deps.mediaMaxBytes);
+    if (this.target.mediaBase64 && mayCarryMedia(event.type)) {
+      event = { ...event, data: await withInlinedMedia(event.type, event.data, this.deps.mediaMaxBytes) };
+    }
     return envelope(this.target.format, event, {
       url: this.target.url,
       whatsappId: this.whatsappId ?? null,
@@ -114,30 +115,6 @@ export class WebhookSender {
       };
     }
   }
-}
-
-/** Events whose data holds a message (messagesUpsert: `{message, type}`; sendMessage: the message). */
-const MEDIA_EVENTS = new Set(["messagesUpsert", "sendMessage"]);
-
-/**
- * The event with its message's media file inlined as `base64` in the message content, as
- * CodeChat and Evolution do; `base64: null` when the download failed (the event still goes).
- */
-async function withMedia(event: LoggedEvent, maxBytes: number): Promise<LoggedEvent> {
-  const data = JSON.parse(event.data) as { message?: { message?: Record<string, unknown> } } & {
-    message?: Record<string, unknown>;
-  };
-  const holder = (event.type === "messagesUpsert" ? data.message : data) as {
-    message?: Record<string, unknown>;
-  };
-  const content = holder?.message;
-  if (!content || !hasMedia(content)) return event;
-  try {
-    content.base64 = (await downloadMedia(content, maxBytes))?.toString("base64") ?? null;
-  } catch {
-    content.base64 = null;
-  }
-  return { ...event, data: JSON.stringify(data) };
 }
 
 export function succeeded(attempt: Attempt): boolean {

@@ -68,6 +68,9 @@ export class MediaHost {
     setGlobalDispatcher(new Agent({ connect: { ca: [...list, this.certificate] } }));
   }
 
+  /** Downloads are answered this much later, as a slow CDN would. */
+  downloadDelayMs = 0;
+
   /** The next `count` uploads are answered without a direct path, as a failing host would. */
   failUploads(count = 1): void {
     this.failures = count;
@@ -95,8 +98,10 @@ export class MediaHost {
     const url = new URL(req.url ?? "/", "https://media.invalid");
     if (req.method === "GET") {
       const file = this.files.get(url.pathname);
-      if (file) res.writeHead(200, { "content-type": "application/octet-stream" }).end(file);
-      else res.writeHead(404).end();
+      setTimeout(() => {
+        if (file) res.writeHead(200, { "content-type": "application/octet-stream" }).end(file);
+        else res.writeHead(404).end();
+      }, this.downloadDelayMs);
       return;
     }
     if (req.method !== "POST" || !url.pathname.startsWith("/mms/")) {
