@@ -10,6 +10,7 @@ import type { SocketConfigs } from "../domain/socket/live-configs.ts";
 import type { EventBus } from "../events/bus.ts";
 import { coarseEventOf } from "../events/mappings.ts";
 import type { EventFlag, GatewayEvent } from "../events/types.ts";
+import type { MetricsRecorder } from "../metrics/gateway-metrics.ts";
 import { ryzeFrame } from "./webhooks/envelope.ts";
 
 /** Frames a client may have sent but not yet written to its socket; one more and it is closed. */
@@ -70,6 +71,7 @@ export class WsHub {
       bus: EventBus;
       configs: SocketConfigs;
       revocations: TokenRevocations;
+      metrics: Pick<MetricsRecorder, "slowClientDropped">;
       /** Named in each frame's instanceData.baseUrl when set. */
       publicUrl?: string;
     },
@@ -188,6 +190,7 @@ export class WsHub {
   private send(client: Client, frame: string): void {
     if (client.pending >= MAX_PENDING_FRAMES) {
       this.drop(client, WS_CLOSE.slowClient);
+      this.deps.metrics.slowClientDropped("ws");
       return;
     }
     this.cork(client);

@@ -4,6 +4,7 @@ import type { Database, PrismaClient } from "../db/client.ts";
 import type { EventBus } from "../events/bus.ts";
 import type { EventLog } from "../events/log.ts";
 import type { Logger } from "../logger.ts";
+import type { MetricsRecorder } from "../metrics/gateway-metrics.ts";
 import { type InstanceInfo, type QrCode, Session } from "./session.ts";
 import { verifyCertificateChains } from "./signature-checks.ts";
 
@@ -37,6 +38,7 @@ export class Engine {
     private readonly bus: EventBus,
     private readonly log: EventLog,
     private readonly logger: Logger,
+    private readonly metrics: MetricsRecorder,
   ) {
     this.prisma = db.prisma;
     verifyCertificateChains(config.WA_ROOT_PUBLIC_KEY);
@@ -44,6 +46,11 @@ export class Engine {
 
   session(instanceId: string): Session | undefined {
     return this.sessions.get(instanceId);
+  }
+
+  /** The connection status of every session, for the instances gauge. */
+  *statuses(): Generator<string> {
+    for (const session of this.sessions.values()) yield session.status;
   }
 
   qrcode(instanceId: string): QrCode | undefined {
@@ -63,6 +70,7 @@ export class Engine {
         log: this.log,
         logger: this.logger.child({ part: "engine" }),
         baileysLogger: this.logger.child({ part: "baileys" }, { level: this.config.WA_LOG_LEVEL }),
+        metrics: this.metrics,
         version: await this.waVersion(),
       });
       this.sessions.set(instance.id, session);

@@ -3,8 +3,10 @@ import type { PrismaClient } from "../../db/client.ts";
 import type { WebhookFormat } from "../../domain/webhook/schemas.ts";
 import type { WebhookService, WebhookWithEvents } from "../../domain/webhook/service.ts";
 import type { EventBus } from "../../events/bus.ts";
+import type { EventLog } from "../../events/log.ts";
 import { flagsOf } from "../../events/types.ts";
 import type { Logger } from "../../logger.ts";
+import type { MetricsRecorder, WebhookBacklog } from "../../metrics/gateway-metrics.ts";
 import type { OutboundClient } from "../../outbound/client.ts";
 import { HostLimiter } from "./host-limiter.ts";
 import { WebhookPump } from "./pump.ts";
@@ -30,7 +32,9 @@ export class WebhookDeliveries {
       bus: EventBus;
       outbound: OutboundClient;
       webhooks: WebhookService;
+      log: Pick<EventLog, "lastSeqOf">;
       logger: Logger;
+      metrics: MetricsRecorder;
     },
   ) {
     this.hosts = new HostLimiter(deps.config.WEBHOOK_HOST_CONCURRENCY);
@@ -58,6 +62,7 @@ export class WebhookDeliveries {
         where: { id: webhookId },
         include: { events: true },
       });
+      if (!row) this.deps.metrics.forgetWebhook(webhookId);
       if (row?.events && row.enabled && !row.paused) this.run(row as WebhookWithEvents);
     });
     const settled = next.catch((error: unknown) => {
@@ -68,6 +73,35 @@ export class WebhookDeliveries {
       if (this.changes.get(webhookId) === settled) this.changes.delete(webhookId);
     });
     return settled;
+  }
+
+  /**
+   * Each enabled webhook's backlog: events after its cursor (a running pump's, which is ahead
+   * of the stored one) and the age of the first of them. A query per webhook that is behind.
+   */
+  async backlogs(): Promise<WebhookBacklog[]> {
+    const { prisma, log } = this.deps;
+    const rows = await prisma.webhook.findMany({
+      where: { enabled: true },
+      select: { id: true, instanceId: true, cursor: true },
+    });
+    const now = Date.now();
+    return Promise.all(
+      rows.map(async (row) => {
+        const cursor = this.pumps.get(row.id)?.position ?? row.cursor;
+        const lag = Math.max(0, (await log.lastSeqOf(row.instanceId)) - cursor);
+        const oldest =
+          lag > 0
+            ? await prisma.event.findFirst({
+                where: { instanceId: row.instanceId, seq: { gt: cursor } },
+                orderBy: { seq: "asc" },
+                select: { createdAt: true },
+              })
+            : null;
+        const oldestAgeSeconds = oldest ? Math.max(0, now - oldest.createdAt.getTime()) / 1000 : 0;
+        return { webhookId: row.id, lag, oldestAgeSeconds };
+      }),
+    );
   }
 
   async close(): Promise<void> {
@@ -99,9 +133,11 @@ export class WebhookDeliveries {
         outbound,
         hosts: this.hosts,
         logger: logger.child({ part: "webhooks", webhook: row.id, instanceId: row.instanceId }),
+        metrics: this.deps.metrics,
         schedule: config.WEBHOOK_RETRY_SCHEDULE,
         serverUrl: config.PUBLIC_URL ?? null,
-        disable: (webhookId, reason) => this.disable(webhookId, reason),
+        disable: (webhookId, reason, eventId) =>
+          this.disable(webhookId, reason, { instanceId: row.instanceId, eventId }),
       },
     );
     this.pumps.set(row.id, pump);
@@ -120,8 +156,12 @@ export class WebhookDeliveries {
     });
   }
 
-  private async disable(webhookId: string, reason: string): Promise<void> {
-    this.deps.logger.warn({ webhookId, reason }, "webhook disabled");
+  private async disable(
+    webhookId: string,
+    reason: string,
+    about: { instanceId: string; eventId: string },
+  ): Promise<void> {
+    this.deps.logger.warn({ webhookId, reason, ...about }, "webhook disabled");
     await this.deps.prisma.webhook
       .updateMany({ where: { id: webhookId }, data: { enabled: false, disabledReason: reason } })
       .catch((error: unknown) => this.deps.logger.debug({ err: error, webhookId }, "webhook gone"));

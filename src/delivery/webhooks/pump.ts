@@ -2,6 +2,7 @@ import type { PrismaClient } from "../../db/client.ts";
 import type { WebhookFormat } from "../../domain/webhook/schemas.ts";
 import type { EventFlags, EventType } from "../../events/types.ts";
 import type { Logger } from "../../logger.ts";
+import type { MetricsRecorder } from "../../metrics/gateway-metrics.ts";
 import type { OutboundClient } from "../../outbound/client.ts";
 import type { LoggedEvent } from "./envelope.ts";
 import type { HostLimiter } from "./host-limiter.ts";
@@ -25,11 +26,12 @@ export interface PumpDeps {
   outbound: OutboundClient;
   hosts: HostLimiter;
   logger: Logger;
+  metrics: Pick<MetricsRecorder, "webhookAttempt">;
   /** Delay before each attempt, the first included. */
   schedule: readonly number[];
   serverUrl: string | null;
-  /** The gateway turns the webhook off (410 Gone, or a delivery failed on every attempt). */
-  disable(webhookId: string, reason: string): Promise<void>;
+  /** The gateway turns the webhook off (410 Gone, or the event's delivery failed on every attempt). */
+  disable(webhookId: string, reason: string, eventId: string): Promise<void>;
 }
 
 const PAGE = 200;
@@ -74,6 +76,11 @@ export class WebhookPump {
     this.finished = this.run().catch((error: unknown) => {
       this.deps.logger.error({ err: error, webhookId: target.id }, "webhook deliveries stopped");
     });
+  }
+
+  /** The seq of the last event handled (delivered, given up on, or not wanted). */
+  get position(): number {
+    return this.cursor;
   }
 
   /** New events were committed for the instance. */
@@ -134,6 +141,7 @@ export class WebhookPump {
               await this.deps.disable(
                 this.target.id,
                 "a delivery failed on every attempt of the retry schedule",
+                event.id,
               );
               return;
             }
@@ -163,12 +171,21 @@ export class WebhookPump {
         await this.sleep(delay);
       }
       if (this.stopped) return "stopped";
+      const started = performance.now();
       const { attempt, retryAfterMs } = await this.sender.send(event.id, request);
+      const seconds = (attempt.latencyMs ?? performance.now() - started) / 1000;
       attempts.push(attempt);
       if (succeeded(attempt)) {
+        this.deps.metrics.webhookAttempt(this.target.id, "success", seconds);
+        this.deps.logger.debug(
+          { eventId: event.id, seq: event.seq, statusCode: attempt.statusCode, latencyMs: attempt.latencyMs },
+          "webhook delivered",
+        );
         this.record(event, "delivered", attempts);
         return "delivered";
       }
+      const gone = attempt.statusCode === 410;
+      this.deps.metrics.webhookAttempt(this.target.id, gone ? "gone" : "failure", seconds);
       this.deps.logger.info(
         {
           webhookId: this.target.id,
@@ -179,11 +196,11 @@ export class WebhookPump {
         },
         "webhook delivery attempt failed",
       );
-      if (attempt.statusCode === 410) {
+      if (gone) {
         this.record(event, "failed", attempts);
         this.cursor = event.seq;
         await this.flush();
-        await this.deps.disable(this.target.id, "the receiver answered 410 Gone");
+        await this.deps.disable(this.target.id, "the receiver answered 410 Gone", event.id);
         return "stopped";
       }
       if (attempts.length >= this.deps.schedule.length) {
