@@ -3,7 +3,11 @@
 // account token or METRICS_TOKEN may read them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventType } from "../../src/events/types.ts";
-import { ConnectInstanceDocument, CreateWebhookDocument } from "../generated/graphql.ts";
+import {
+  ConnectInstanceDocument,
+  CreateWebhookDocument,
+  DeleteWebhookDocument,
+} from "../generated/graphql.ts";
 import { ACCOUNT_TOKEN, type RunningApp, startApp } from "../support/app.ts";
 import { gql, wsClient } from "../support/clients.ts";
 import { createInstance, type InstanceFixture } from "../support/fixtures.ts";
@@ -116,6 +120,14 @@ describe("GET /metrics", () => {
       const latencies = (outcome: string) =>
         caughtUp.value("wagraph_webhook_attempt_duration_seconds_count", { webhook, outcome });
       expect([latencies("failure"), latencies("success")]).toEqual([2, 1]);
+
+      // A deleted webhook's series go with it.
+      const id = created.data.createWebhook.id;
+      const deleted = await gql(running.url, DeleteWebhookDocument, { id }, ACCOUNT_TOKEN);
+      expect(deleted.data?.deleteWebhook.__typename).toBe("DeletedWebhook");
+      const gone = await scrapeUntil((m) => !m.has("wagraph_webhook_attempts_total", { webhook }));
+      expect(gone.has("wagraph_webhook_lag_events", { webhook })).toBe(false);
+      expect(gone.has("wagraph_webhook_attempt_duration_seconds_count", { webhook })).toBe(false);
     } finally {
       await receiver.close();
     }

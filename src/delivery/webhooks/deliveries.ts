@@ -76,8 +76,9 @@ export class WebhookDeliveries {
   }
 
   /**
-   * Each enabled webhook's backlog: events after its cursor (a running pump's, which is ahead
-   * of the stored one) and the age of the first of them. A query per webhook that is behind.
+   * Each enabled webhook's backlog: events after its stored cursor (a pump stores it before
+   * it waits, and every 200 events while it works) and the age of the first of them. A
+   * query per webhook that is behind.
    */
   async backlogs(): Promise<WebhookBacklog[]> {
     const { prisma, log } = this.deps;
@@ -88,12 +89,11 @@ export class WebhookDeliveries {
     const now = Date.now();
     return Promise.all(
       rows.map(async (row) => {
-        const cursor = this.pumps.get(row.id)?.position ?? row.cursor;
-        const lag = Math.max(0, (await log.lastSeqOf(row.instanceId)) - cursor);
+        const lag = Math.max(0, (await log.lastSeqOf(row.instanceId)) - row.cursor);
         const oldest =
           lag > 0
             ? await prisma.event.findFirst({
-                where: { instanceId: row.instanceId, seq: { gt: cursor } },
+                where: { instanceId: row.instanceId, seq: { gt: row.cursor } },
                 orderBy: { seq: "asc" },
                 select: { createdAt: true },
               })

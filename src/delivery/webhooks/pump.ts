@@ -78,11 +78,6 @@ export class WebhookPump {
     });
   }
 
-  /** The seq of the last event handled (delivered, given up on, or not wanted). */
-  get position(): number {
-    return this.cursor;
-  }
-
   /** New events were committed for the instance. */
   wake(event?: { type: EventType }): void {
     if (event?.type === "connectionUpdate") this.sender.forgetAccount();
