@@ -10,15 +10,14 @@ function sameToken(given: string, expected: string): boolean {
 }
 
 /**
- * GET /metrics in the Prometheus text format, for the account token (the same headers the REST
- * shims read) or METRICS_TOKEN as a Bearer token. Refusals are plain text: scrapers show them as is.
+ * GET /metrics in the Prometheus text format, for the account token or METRICS_TOKEN, in the
+ * headers the REST shims read (Bearer, apikey, token). Refusals are plain text: scrapers show them as is.
  */
 export function registerMetricsRoute(app: FastifyInstance, services: Services): void {
   const { METRICS_TOKEN } = services.config;
   app.get("/metrics", { schema: { hide: true } }, async (request, reply) => {
-    const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization?.trim() ?? "")?.[1].trim();
-    if (!(METRICS_TOKEN && bearer && sameToken(bearer, METRICS_TOKEN))) {
-      const token = tokenFromHeaders(request.headers);
+    const token = tokenFromHeaders(request.headers);
+    if (!(METRICS_TOKEN && token && sameToken(token, METRICS_TOKEN))) {
       const caller = token === undefined ? null : await services.tokens.resolve(token);
       if (caller?.kind !== "account") {
         reply.type("text/plain; charset=utf-8");
