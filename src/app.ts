@@ -9,6 +9,7 @@ import { buildGraphQLSchema } from "./graphql/schema.ts";
 import { createHttpServer, type HttpServer } from "./http/server.ts";
 import { RateLimiters } from "./limits/rate-limits.ts";
 import { createLogger, type Logger } from "./logger.ts";
+import { GatewayMetrics } from "./metrics/gateway-metrics.ts";
 import { createServices, type Services } from "./services.ts";
 
 export interface App {
@@ -93,9 +94,11 @@ async function createParts(config: Config, logger: Logger, db: Database, redis: 
     { accountToken: config.ACCOUNT_TOKEN, jwtSecret: config.JWT_SECRET },
     box,
   );
-  const bus = new EventBus();
+  // Process metrics (CPU, memory, event loop) only when something can read them.
+  const metrics = new GatewayMetrics({ processMetrics: config.METRICS_ENABLED && config.METRICS_PROCESS });
+  const bus = new EventBus(metrics);
   const limits = new RateLimiters(redis);
-  const services = createServices({ config, logger, db, bus, tokens, secrets: box, limits });
+  const services = createServices({ config, logger, db, bus, tokens, secrets: box, limits, metrics });
   const sealed = await services.webhooks.sealStoredSecrets();
   if (sealed > 0) logger.info({ webhooks: sealed }, "webhook secrets stored in plain text are now encrypted");
   const http = await createHttpServer(services, buildGraphQLSchema(limits));

@@ -150,6 +150,12 @@ const ConfigSchema = z.object({
     .int()
     .min(0)
     .default(24 * 3600_000),
+  // Prometheus metrics at GET /metrics
+  METRICS_ENABLED: bool.default(true),
+  /** A token that reads /metrics only (Bearer), besides the account token. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** The process metrics (CPU, memory, event loop, GC) alongside the gateway's. */
+  METRICS_PROCESS: bool.default(true),
 });
 
 const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3600_000, d: 86_400_000 };
@@ -190,7 +196,7 @@ function databaseUrlProblem(url: string): string | undefined {
   return undefined;
 }
 
-const SECRET_SETTINGS = new Set(["ACCOUNT_TOKEN", "JWT_SECRET", "SECRETS_KEY"]);
+const SECRET_SETTINGS = new Set(["ACCOUNT_TOKEN", "JWT_SECRET", "SECRETS_KEY", "METRICS_TOKEN"]);
 
 /** A bad value as an error line shows it: secrets are not repeated, URLs lose their password. */
 function shown(name: string, value: string | undefined): string {

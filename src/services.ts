@@ -15,6 +15,7 @@ import { EventLog } from "./events/log.ts";
 import { EventRetention } from "./events/retention.ts";
 import type { RateLimiters } from "./limits/rate-limits.ts";
 import type { Logger } from "./logger.ts";
+import type { GatewayMetrics } from "./metrics/gateway-metrics.ts";
 import { createOutboundClient, type OutboundClient } from "./outbound/client.ts";
 import { Engine } from "./whatsapp/engine.ts";
 
@@ -32,6 +33,8 @@ export interface Services {
   /** Seals the secrets kept in the database. */
   secrets: SecretBox;
   limits: RateLimiters;
+  /** Prometheus metrics: what the parts record, and what /metrics serves. */
+  metrics: GatewayMetrics;
   outbound: OutboundClient;
   engine: Engine;
   instances: InstanceService;
@@ -56,10 +59,11 @@ export function createServices(parts: {
   tokens: TokenService;
   secrets: SecretBox;
   limits: RateLimiters;
+  metrics: GatewayMetrics;
 }): Services {
   const prisma = parts.db.prisma;
-  const log = new EventLog(parts.db, parts.bus);
-  const engine = new Engine(parts.config, parts.db, parts.bus, log, parts.logger);
+  const log = new EventLog(parts.db, parts.bus, parts.metrics);
+  const engine = new Engine(parts.config, parts.db, parts.bus, log, parts.logger, parts.metrics);
   const revocations = new TokenRevocations();
   revocations.onRevoke((instanceId) => parts.bus.endStreamsOfInstanceToken(instanceId));
   const instances = new InstanceService(prisma, parts.tokens, revocations, log, engine);
@@ -72,10 +76,16 @@ export function createServices(parts: {
     log,
     parts.config.WEBHOOK_SECRET_GRACE_MS,
   );
-  const deliveries = new WebhookDeliveries({ ...parts, prisma, outbound, webhooks });
+  const deliveries = new WebhookDeliveries({ ...parts, prisma, outbound, webhooks, log });
   // A failed restart is logged by the deliveries; the change itself is stored.
   webhooks.onChange((webhookId) => deliveries.changed(webhookId).catch(() => undefined));
   const socketConfigs = new SocketConfigs(prisma);
+  parts.metrics.watch({
+    sessionStatuses: () => engine.statuses(),
+    subscriptionStreams: () => parts.bus.streamCount(),
+    eventLogRows: () => prisma.event.count(),
+    webhookBacklogs: () => deliveries.backlogs(),
+  });
   return {
     ...parts,
     prisma,

@@ -10,6 +10,7 @@ import type { SocketConfigs } from "../domain/socket/live-configs.ts";
 import type { EventBus } from "../events/bus.ts";
 import { coarseEventOf } from "../events/mappings.ts";
 import type { EventFlag, GatewayEvent } from "../events/types.ts";
+import type { MetricsRecorder } from "../metrics/gateway-metrics.ts";
 import { mayCarryMedia, withInlinedMedia } from "./media-inline.ts";
 import { ryzeFrame } from "./webhooks/envelope.ts";
 
@@ -76,6 +77,7 @@ export class WsHub {
       bus: EventBus;
       configs: SocketConfigs;
       revocations: TokenRevocations;
+      metrics: Pick<MetricsRecorder, "slowClientDropped">;
       /** Named in each frame's instanceData.baseUrl when set. */
       publicUrl?: string;
       /** Largest media file inlined for a configuration with mediaBase64. */
@@ -227,6 +229,7 @@ export class WsHub {
   private send(client: Client, frame: string): void {
     if (client.pending >= MAX_PENDING_FRAMES) {
       this.drop(client, WS_CLOSE.slowClient);
+      this.deps.metrics.slowClientDropped("ws");
       return;
     }
     this.cork(client);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Caller } from "../auth/access.ts";
 import { openedWithInstanceToken, TokenRevokedError } from "../auth/revocations.ts";
+import type { MetricsRecorder } from "../metrics/gateway-metrics.ts";
 import { type EventType, type GatewayEvent, StoredEvent } from "./types.ts";
 
 export interface EventInput<T = unknown> {
@@ -49,6 +50,8 @@ export class EventBus {
   /** Other bounded consumers (the /ws hub), each saying whether one of its clients is crowded. */
   private readonly crowdedProbes = new Set<() => boolean>();
 
+  constructor(private readonly metrics: Pick<MetricsRecorder, "slowClientDropped">) {}
+
   /** Hands an event to every listener; the event log calls it once the event is committed. */
   deliver(event: GatewayEvent): void {
     for (const listener of this.listeners) listener(event);
@@ -76,6 +79,11 @@ export class EventBus {
 
   listenerCount(): number {
     return this.listeners.size;
+  }
+
+  /** Subscription streams open now. */
+  streamCount(): number {
+    return this.streams.size;
   }
 
   /** True while a subscriber's buffer is a quarter full: a publisher of many events should let it drain. */
@@ -151,13 +159,15 @@ export class EventBus {
     const unsubscribe = this.on((event) => {
       if (closed || event.instanceId !== filter.instanceId) return;
       if (types && !types.has(event.type)) return;
-      if (buffer.length >= bufferSize) tracked.end(new SlowConsumerError(bufferSize));
-      else buffer.push(event);
+      if (buffer.length >= bufferSize) {
+        tracked.end(new SlowConsumerError(bufferSize));
+        this.metrics.slowClientDropped("subscription");
+      } else buffer.push(event);
       wake?.();
     });
     async function* iterate(): AsyncGenerator<T, void, unknown> {
       try {
-        while (true) {
+        while (!closed) {
           if (failure) throw failure;
           if (buffer.length > 0) {
             const { item, last } = take(buffer);
@@ -175,6 +185,16 @@ export class EventBus {
         off();
       }
     }
-    return iterate();
+    const generator = iterate();
+    // A generator waiting for events would take a return() only after the next event: a
+    // client that went away ends its stream now instead.
+    const finish = generator.return.bind(generator);
+    generator.return = (value) => {
+      closed = true;
+      off();
+      wake?.();
+      return finish(value);
+    };
+    return generator;
   }
 }

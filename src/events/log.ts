@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "../db/client.ts";
 import { type Column, upsertRows } from "../db/row-writes.ts";
+import type { MetricsRecorder } from "../metrics/gateway-metrics.ts";
 import type { EventBus, EventInput } from "./bus.ts";
 import { type GatewayEvent, StoredEvent } from "./types.ts";
 
@@ -31,6 +32,7 @@ export class EventLog {
   constructor(
     private readonly db: Pick<Database, "write" | "prisma">,
     private readonly bus: EventBus,
+    private readonly metrics: Pick<MetricsRecorder, "eventsCommitted">,
   ) {}
 
   /** Commits rows and their events, then publishes the events. Rejects when the write fails. */
@@ -69,6 +71,7 @@ export class EventLog {
         : [];
       await this.db.write([...writes, ...eventWrites]);
       this.lastSeq.set(instanceId, last + events.length);
+      if (events.length > 0) this.metrics.eventsCommitted(events);
       await publish(events);
       return events;
     });

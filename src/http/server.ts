@@ -19,6 +19,7 @@ import { hubUpgrade, isHubPath } from "../delivery/ws-upgrade.ts";
 import type { RateLimitedError } from "../errors.ts";
 import { withoutSuggestions } from "../graphql/anonymous-callers.ts";
 import { callerFromHeaders, createGraphQLServer, type ServerContext } from "../graphql/yoga.ts";
+import { registerMetricsRoute } from "../metrics/route.ts";
 import type { Services } from "../services.ts";
 import { coalesceSends } from "./coalesced-sends.ts";
 import { registerConnectPage } from "./connect-page.ts";
@@ -146,6 +147,7 @@ export async function createHttpServer(services: Services, schema: GraphQLSchema
   });
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   registerConnectPage(app, services);
+  if (config.METRICS_ENABLED) registerMetricsRoute(app, services);
 
   await registerShims(app, services);
 
@@ -224,8 +226,13 @@ export async function createHttpServer(services: Services, schema: GraphQLSchema
     bus: services.bus,
     configs: services.socketConfigs,
     revocations: services.revocations,
+    metrics: services.metrics,
     publicUrl: config.PUBLIC_URL,
     mediaMaxBytes: config.MEDIA_MAX_BYTES,
+  });
+  services.metrics.watch({
+    wsClients: () => hub.clientCount(),
+    graphqlSockets: () => graphqlSockets.clients.size,
   });
   const toHub = hubUpgrade(services, hub);
   app.server.on("upgrade", (request, socket, head) => {

@@ -4,6 +4,7 @@ import type { Database, PrismaClient } from "../db/client.ts";
 import type { EventBus } from "../events/bus.ts";
 import type { EventLog } from "../events/log.ts";
 import type { Logger } from "../logger.ts";
+import type { MetricsRecorder } from "../metrics/gateway-metrics.ts";
 import {
   type MessageKey,
   markReadThrough,
@@ -46,6 +47,7 @@ export class Engine {
     private readonly bus: EventBus,
     private readonly log: EventLog,
     private readonly logger: Logger,
+    private readonly metrics: MetricsRecorder,
   ) {
     this.prisma = db.prisma;
     verifyCertificateChains(config.WA_ROOT_PUBLIC_KEY);
@@ -79,6 +81,11 @@ export class Engine {
     return session.requestPairingCode(phoneNumber);
   }
 
+  /** The connection status of every session, for the instances gauge. */
+  *statuses(): Generator<string> {
+    for (const session of this.sessions.values()) yield session.status;
+  }
+
   qrcode(instanceId: string): QrCode | undefined {
     return this.sessions.get(instanceId)?.qr;
   }
@@ -96,6 +103,7 @@ export class Engine {
         log: this.log,
         logger: this.logger.child({ part: "engine" }),
         baileysLogger: this.logger.child({ part: "baileys" }, { level: this.config.WA_LOG_LEVEL }),
+        metrics: this.metrics,
         version: await this.waVersion(),
       });
       this.sessions.set(instance.id, session);

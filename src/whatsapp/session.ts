@@ -16,6 +16,7 @@ import type { Database } from "../db/client.ts";
 import type { EventBus } from "../events/bus.ts";
 import type { EventLog } from "../events/log.ts";
 import type { Logger } from "../logger.ts";
+import type { MetricsRecorder } from "../metrics/gateway-metrics.ts";
 import { clearAuthState, loadAuthState, type StoredAuthState } from "./auth-state.ts";
 import { backoffDelay, classifyClose } from "./close-reasons.ts";
 import { jobsFor } from "./event-map.ts";
@@ -39,6 +40,7 @@ export interface SessionDeps {
   log: EventLog;
   logger: Logger;
   baileysLogger: Logger;
+  metrics: Pick<MetricsRecorder, "sessionClosed">;
   version: WAVersion;
 }
 
@@ -78,7 +80,7 @@ export class Session {
     public instance: InstanceInfo,
     private readonly deps: SessionDeps,
   ) {
-    this.logger = deps.logger.child({ instance: instance.name });
+    this.logger = deps.logger.child({ instance: instance.name, instanceId: instance.id });
     this.queue = new WorkQueue(instance.id, deps.log, deps.bus, this.logger, {
       batchSize: 500,
       lingerMs: 5,
@@ -305,8 +307,9 @@ export class Session {
     this.qr = undefined;
     if (this.stopped) return;
     const statusCode = error?.output?.statusCode;
-    const { action, why } = classifyClose(statusCode, error?.message);
+    const { action, why, reason } = classifyClose(statusCode, error?.message);
     this.logger.info({ statusCode, action }, `connection closed: ${why}`);
+    this.deps.metrics.sessionClosed(reason, action);
     switch (action) {
       case "reconnect-now":
         await this.start();

@@ -159,17 +159,33 @@ export class WorkQueue {
           await this.log.commit(this.instanceId, this.statements([job]), events, publish);
         } catch (jobError) {
           // The rows are lost; what WhatsApp reported is not: its events are logged alone.
-          this.logger.error({ err: jobError }, "engine write failed");
-          await this.log.commit(this.instanceId, [], events, publish).catch((logError: unknown) => {
-            this.logger.error({ err: logError, events: events.length }, "event log write failed");
-            job.done?.();
-          });
+          const logged = await this.log
+            .commit(this.instanceId, [], events, publish)
+            .catch((logError: unknown) => {
+              this.logger.error(
+                { err: logError, eventTypes: events.map((event) => event.type) },
+                "event log write failed: the job's events are lost",
+              );
+              job.done?.();
+              return [];
+            });
+          this.logger.error(
+            { err: jobError, eventIds: logged.map((event) => event.id) },
+            "engine write failed: the job's rows are lost",
+          );
         }
       }
     }
   }
 
   private async publish(batch: Job[], events: GatewayEvent[]): Promise<void> {
+    // One line per batch, at debug: an event can be followed from here to its deliveries.
+    if (events.length > 0 && this.logger.isLevelEnabled("debug")) {
+      this.logger.debug(
+        { events: events.map((event) => `${event.seq} ${event.type} ${event.id}`) },
+        "events committed",
+      );
+    }
     let next = 0;
     for (const job of batch) {
       for (let count = 0; count < job.events.length; count += 1) {

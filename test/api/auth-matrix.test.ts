@@ -250,5 +250,10 @@ async function subscribe(field: string, token: string | undefined): Promise<Outc
     await Promise.race([outcome.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 50))]);
   }
   await client.dispose();
+  // Its stream leaves the bus once the server sees the close: the next call counts from there.
+  await until(
+    async () => running.app.services.bus.listenerCount(),
+    (count) => count <= listeners,
+  );
   return outcome;
 }

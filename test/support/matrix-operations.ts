@@ -5,6 +5,7 @@ import { expect } from "vitest";
 import { ACCOUNT_TOKEN } from "./app.ts";
 import { rest } from "./clients.ts";
 import type { InstanceFixture } from "./fixtures.ts";
+import { metricsOutcome } from "./metrics.ts";
 import { openStream, type Refusal } from "./ws-streams.ts";
 
 export type Outcome = "allowed" | "hidden" | "forbidden" | "unauthenticated" | "unauthorized";
@@ -402,6 +403,15 @@ export const OPERATIONS: Operation[] = [
     accountOnly: true,
     denied: "forbidden",
     run: (c, _t, token) => fromUpgrade(c.base, "/ws", token),
+  },
+  {
+    name: "Prometheus metrics",
+    covers: "GET /metrics",
+    api: "rest",
+    target: "shared",
+    accountOnly: true,
+    denied: "forbidden",
+    run: (c, _t, token) => metricsOutcome(c.base, token),
   },
   {
     name: "RyzeAPI POST instance/new",

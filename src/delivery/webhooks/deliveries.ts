@@ -4,9 +4,11 @@ import type { PrismaClient } from "../../db/client.ts";
 import type { WebhookFormat } from "../../domain/webhook/schemas.ts";
 import type { WebhookService, WebhookWithEvents } from "../../domain/webhook/service.ts";
 import type { EventBus } from "../../events/bus.ts";
+import type { EventLog } from "../../events/log.ts";
 import { flagsOf } from "../../events/types.ts";
 import type { Webhook } from "../../generated/sqlite/client.ts";
 import type { Logger } from "../../logger.ts";
+import type { MetricsRecorder, WebhookBacklog } from "../../metrics/gateway-metrics.ts";
 import type { OutboundClient } from "../../outbound/client.ts";
 import type { LoggedEvent } from "./envelope.ts";
 import { HostLimiter } from "./host-limiter.ts";
@@ -34,7 +36,9 @@ export class WebhookDeliveries {
       bus: EventBus;
       outbound: OutboundClient;
       webhooks: WebhookService;
+      log: Pick<EventLog, "lastSeqOf">;
       logger: Logger;
+      metrics: MetricsRecorder;
     },
   ) {
     this.hosts = new HostLimiter(deps.config.WEBHOOK_HOST_CONCURRENCY);
@@ -66,6 +70,7 @@ export class WebhookDeliveries {
         where: { id: webhookId },
         include: { events: true },
       });
+      if (!row) this.deps.metrics.forgetWebhook(webhookId);
       if (row?.events && row.enabled && !row.paused) this.run(row as WebhookWithEvents);
     });
     const settled = next.catch((error: unknown) => {
@@ -78,6 +83,35 @@ export class WebhookDeliveries {
       if (this.changes.get(webhookId) === tail) this.changes.delete(webhookId);
     });
     return settled;
+  }
+
+  /**
+   * Each enabled webhook's backlog: events after its stored cursor (a pump stores it before
+   * it waits, and every 200 events while it works) and the age of the first of them. A
+   * query per webhook that is behind.
+   */
+  async backlogs(): Promise<WebhookBacklog[]> {
+    const { prisma, log } = this.deps;
+    const rows = await prisma.webhook.findMany({
+      where: { enabled: true },
+      select: { id: true, instanceId: true, cursor: true },
+    });
+    const now = Date.now();
+    return Promise.all(
+      rows.map(async (row) => {
+        const lag = Math.max(0, (await log.lastSeqOf(row.instanceId)) - row.cursor);
+        const oldest =
+          lag > 0
+            ? await prisma.event.findFirst({
+                where: { instanceId: row.instanceId, seq: { gt: row.cursor } },
+                orderBy: { seq: "asc" },
+                select: { createdAt: true },
+              })
+            : null;
+        const oldestAgeSeconds = oldest ? Math.max(0, now - oldest.createdAt.getTime()) / 1000 : 0;
+        return { webhookId: row.id, lag, oldestAgeSeconds };
+      }),
+    );
   }
 
   async close(): Promise<void> {
@@ -144,11 +178,13 @@ export class WebhookDeliveries {
         outbound,
         hosts: this.hosts,
         logger: logger.child({ part: "webhooks", webhook: row.id, instanceId: row.instanceId }),
+        metrics: this.deps.metrics,
         schedule: config.WEBHOOK_RETRY_SCHEDULE,
         serverUrl: config.PUBLIC_URL ?? null,
         timeoutMs: config.WEBHOOK_TIMEOUT_MS,
         mediaMaxBytes: config.MEDIA_MAX_BYTES,
-        disable: (webhookId, reason) => this.disable(webhookId, reason),
+        disable: (webhookId, reason, eventId) =>
+          this.disable(webhookId, reason, { instanceId: row.instanceId, eventId }),
       },
     );
     this.pumps.set(row.id, pump);
@@ -167,8 +203,12 @@ export class WebhookDeliveries {
     });
   }
 
-  private async disable(webhookId: string, reason: string): Promise<void> {
-    this.deps.logger.warn({ webhookId, reason }, "webhook disabled");
+  private async disable(
+    webhookId: string,
+    reason: string,
+    about: { instanceId: string; eventId: string },
+  ): Promise<void> {
+    this.deps.logger.warn({ webhookId, reason, ...about }, "webhook disabled");
     await this.deps.prisma.webhook
       .updateMany({ where: { id: webhookId }, data: { enabled: false, disabledReason: reason } })
       .catch((error: unknown) => this.deps.logger.debug({ err: error, webhookId }, "webhook gone"));

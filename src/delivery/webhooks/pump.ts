@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../db/client.ts";
 import type { EventFlags, EventType } from "../../events/types.ts";
 import type { Logger } from "../../logger.ts";
+import type { MetricsRecorder } from "../../metrics/gateway-metrics.ts";
 import type { OutboundClient } from "../../outbound/client.ts";
 import type { LoggedEvent } from "./envelope.ts";
 import type { HostLimiter } from "./host-limiter.ts";
@@ -18,6 +19,7 @@ export interface PumpDeps {
   outbound: OutboundClient;
   hosts: HostLimiter;
   logger: Logger;
+  metrics: Pick<MetricsRecorder, "webhookAttempt">;
   /** Delay before each attempt, the first included. */
   schedule: readonly number[];
   serverUrl: string | null;
@@ -25,8 +27,8 @@ export interface PumpDeps {
   timeoutMs: number;
   /** Largest media file inlined (mediaBase64). */
   mediaMaxBytes: number;
-  /** The gateway turns the webhook off (410 Gone, or a delivery failed on every attempt). */
-  disable(webhookId: string, reason: string): Promise<void>;
+  /** The gateway turns the webhook off (410 Gone, or the event's delivery failed on every attempt). */
+  disable(webhookId: string, reason: string, eventId: string): Promise<void>;
 }
 
 const PAGE = 200;
@@ -131,6 +133,7 @@ export class WebhookPump {
               await this.deps.disable(
                 this.target.id,
                 "a delivery failed on every attempt of the retry schedule",
+                event.id,
               );
               return;
             }
@@ -160,12 +163,21 @@ export class WebhookPump {
         await this.sleep(delay);
       }
       if (this.stopped) return "stopped";
+      const started = performance.now();
       const { attempt, retryAfterMs } = await this.sender.send(event.id, request);
+      const seconds = (attempt.latencyMs ?? performance.now() - started) / 1000;
       attempts.push(attempt);
       if (succeeded(attempt)) {
+        this.deps.metrics.webhookAttempt(this.target.id, "success", seconds);
+        this.deps.logger.debug(
+          { eventId: event.id, seq: event.seq, statusCode: attempt.statusCode, latencyMs: attempt.latencyMs },
+          "webhook delivered",
+        );
         this.record(event, "delivered", attempts);
         return "delivered";
       }
+      const gone = attempt.statusCode === 410;
+      this.deps.metrics.webhookAttempt(this.target.id, gone ? "gone" : "failure", seconds);
       this.deps.logger.info(
         {
           webhookId: this.target.id,
@@ -176,11 +188,11 @@ export class WebhookPump {
         },
         "webhook delivery attempt failed",
       );
-      if (attempt.statusCode === 410) {
+      if (gone) {
         this.record(event, "failed", attempts);
         this.cursor = event.seq;
         await this.flush();
-        await this.deps.disable(this.target.id, "the receiver answered 410 Gone");
+        await this.deps.disable(this.target.id, "the receiver answered 410 Gone", event.id);
         return "stopped";
       }
       if (attempts.length >= this.deps.schedule.length) {
