@@ -132,6 +132,7 @@ export async function startChildGateway(env: Record<string, string>): Promise<Ch
 export async function startInProcessGateway(
   databaseUrl: string,
   accountToken: string,
+  env: Record<string, string> = {},
 ): Promise<{ app: App; url: string }> {
   const config = loadConfig({
     PORT: "0",
@@ -140,6 +141,7 @@ export async function startInProcessGateway(
     ACCOUNT_TOKEN: accountToken,
     SECRETS_KEY,
     LOG_LEVEL: "warn",
+    ...env,
   });
   const app = await createApp(config, createLogger(config.LOG_LEVEL));
   return { app, url: await app.listen() };

@@ -86,7 +86,7 @@ export class SimulatedContact {
       text?: (i: number) => string;
       timeoutMs?: number;
     } = {},
-  ): Promise<{ ids: string[]; acked: number; ms: number }> {
+  ): Promise<{ ids: string[]; acked: number; ackedIds: string[]; ms: number }> {
     const started = performance.now();
     const ids: string[] = [];
     const acks: Promise<boolean>[] = [];
@@ -101,7 +101,8 @@ export class SimulatedContact {
       }
     }
     const results = await Promise.all(acks);
-    return { ids, acked: results.filter(Boolean).length, ms: performance.now() - started };
+    const ackedIds = ids.filter((_, index) => results[index]);
+    return { ids, acked: ackedIds.length, ackedIds, ms: performance.now() - started };
   }
 
   private async dispatch(

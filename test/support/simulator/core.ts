@@ -16,6 +16,11 @@ export type SimulatorOptions = {
   acceptUnknownDevices?: boolean;
   /** Send the inline history sync after a new companion's first login (avoids a 20 s stall). */
   historySync?: boolean;
+  /**
+   * Messages a device's stream was sent but never acked go to its offline queue when the
+   * stream closes, as WhatsApp keeps them until they are acked. Off by default.
+   */
+  redeliverUnacked?: boolean;
 };
 
 export type ResolvedOptions = Required<Omit<SimulatorOptions, "port" | "host">>;
@@ -48,6 +53,7 @@ export class SimCore {
       offlineQueueLimit: options.offlineQueueLimit ?? 5_000,
       acceptUnknownDevices: options.acceptUnknownDevices ?? true,
       historySync: options.historySync ?? true,
+      redeliverUnacked: options.redeliverUnacked ?? false,
     };
     this.certChain = buildCertChain(this.staticKey.public);
   }
@@ -71,6 +77,7 @@ export class SimCore {
     if (device.removed) return false;
     const stream = device.stream;
     if (stream) {
+      if (this.options.redeliverUnacked && node.tag === "message") device.unacked.set(node.attrs.id, node);
       stream.send(node);
       this.stats.stanzasOut++;
       return true;
@@ -101,7 +108,16 @@ export class SimCore {
 
   /** The client acknowledged stanzas (ack or receipt). */
   acked(device: CompanionDevice, ids: string[]): void {
-    for (const id of ids) this.ackWaiters.get(`${device.pnJid}|${id}`)?.resolve(true);
+    for (const id of ids) {
+      device.unacked.delete(id);
+      this.ackWaiters.get(`${device.pnJid}|${id}`)?.resolve(true);
+    }
+  }
+
+  /** The device's stream closed: what it never acked waits for its next login. */
+  requeueUnacked(device: CompanionDevice): void {
+    for (const node of device.unacked.values()) device.offline.push(node);
+    device.unacked.clear();
   }
 
   /** Companion devices of the account with an open, logged-in stream. */

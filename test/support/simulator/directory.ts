@@ -109,6 +109,8 @@ export class CompanionDevice {
   /** The phone sent (or queued) its app-state sync key to this device. */
   appStateKeyShared = false;
   readonly offline: OfflineQueue;
+  /** Messages sent on the open stream and not acked yet (with redeliverUnacked), by id. */
+  readonly unacked = new Map<string, BinaryNode>();
 
   constructor(
     readonly user: User,

@@ -83,7 +83,8 @@ async function route(sim: WhatsAppSimulator, method: string, path: string, body:
       const result = await contact.sendBurst(str(body, "to"), count, {
         encrypt: body.encrypt === true,
         addressing: body.addressing === "lid" ? "lid" : "pn",
-        text: (i) => `${prefix} ${i}`,
+        // With stamp, each text ends with its send time (epoch ms), for latency measurements.
+        text: body.stamp === true ? (i) => `${prefix} ${i} @${Date.now()}` : (i) => `${prefix} ${i}`,
         timeoutMs: Number(body.timeoutMs ?? 60_000),
       });
       return {

@@ -67,7 +67,10 @@ export function createHandlers(core: SimCore): ConnectionHandlers {
       const login = loginOf(conn);
       if (login) {
         const device = login.device;
-        if (device.stream === conn) device.stream = undefined;
+        if (device.stream === conn) {
+          device.stream = undefined;
+          core.requeueUnacked(device);
+        }
         if (device.pending === conn) device.pending = undefined;
       }
     },
@@ -139,6 +142,7 @@ function startLogin(core: SimCore, conn: Connection, payload: proto.ClientPayloa
   // A second login of the same device replaces the first stream.
   const previous = device.stream ?? device.pending;
   if (previous && previous !== conn) previous.end(streamError(undefined, "replaced"));
+  if (device.stream) core.requeueUnacked(device);
   device.stream = undefined;
   device.pending = conn;
   conn.state = { kind: "login", device, opened: false } satisfies Login;
