@@ -52,6 +52,7 @@ export const DOTTED_EVENT_NAMES: Record<EventType, string> = {
   labelsUpdate: "labels.update",
   newJwt: "new.jwt",
   instanceDelete: "instance.delete",
+  webhookDisabled: "webhook.disabled",
 };
 
 /** Evolution's upper-case form of a dotted name (its X-Event-Type header): MESSAGES_UPSERT. */

@@ -28,9 +28,16 @@ export const EVENT_FLAGS = [
 
 export type EventFlag = (typeof EVENT_FLAGS)[number];
 
-/** instanceDelete is always delivered: it is the last word about an instance. */
-export const EVENT_TYPES = [...EVENT_FLAGS, "instanceDelete"] as const;
+/**
+ * Events no flag turns off: instanceDelete, the last word about an instance, and
+ * webhookDisabled, the gateway turning one of its webhooks off.
+ */
+export const EVENT_TYPES = [...EVENT_FLAGS, "instanceDelete", "webhookDisabled"] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
+
+export function isAlwaysDelivered(type: EventType): boolean {
+  return type === "instanceDelete" || type === "webhookDisabled";
+}
 
 export type EventFlags = Record<EventFlag, boolean>;
 

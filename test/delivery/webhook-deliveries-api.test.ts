@@ -63,6 +63,7 @@ async function deliveries(webhookId: string, token = ACCOUNT_TOKEN) {
   return result.data.node;
 }
 
+const bodies = (hits: { body: string }[]) => hits.map((hit) => JSON.parse(hit.body));
 const ids = (hits: { headers: Record<string, unknown> }[]) => hits.map((hit) => hit.headers["webhook-id"]);
 
 describe("webhook deliveries through GraphQL", () => {
@@ -139,6 +140,15 @@ describe("webhook deliveries through GraphQL", () => {
 
   it("redeliver a failed delivery, adding the attempt to its log", async () => {
     const { instance, target, webhook } = await setup();
+    // Another webhook of the instance hears that the gateway turned the first one off.
+    const observer = await startReceiver();
+    receivers.push(observer);
+    await gql(
+      running.url,
+      CreateWebhookDocument,
+      { instanceId: instance.id, input: { name: uniqueName("observer"), url: observer.url, enabled: true } },
+      ACCOUNT_TOKEN,
+    );
     let up = false;
     target.answer = (_hit, response) => void response.writeHead(up ? 200 : 500).end();
     const [event] = await emit(instance, 1);
@@ -149,6 +159,17 @@ describe("webhook deliveries through GraphQL", () => {
     // The schedule spent, the gateway turned the webhook off and said why.
     expect(failed.enabled).toBe(false);
     expect(failed.disabledReason).toMatch(/every attempt/);
+    const told = await until(
+      async () => bodies(observer.hits).filter((body) => body.type === "webhookDisabled"),
+      (found) => found.length === 1,
+    );
+    expect(told[0].data).toEqual({
+      webhookId: webhook.webhookId,
+      name: webhook.name,
+      url: target.url,
+      reason: failed.disabledReason,
+      eventId: event.id,
+    });
     up = true;
     const { deliveryId } = failed.deliveries.edges[0].node;
     const redelivered = await gql(running.url, RedeliverWebhookEventDocument, { deliveryId }, ACCOUNT_TOKEN);

@@ -234,7 +234,8 @@ export type EventType =
   | 'presenceUpdate'
   | 'qrcodeUpdate'
   | 'sendMessage'
-  | 'stateInstance';
+  | 'stateInstance'
+  | 'webhookDisabled';
 
 /** The token does not reach this resource or operation. */
 export type ForbiddenError = Error & {

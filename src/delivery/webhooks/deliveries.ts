@@ -36,7 +36,7 @@ export class WebhookDeliveries {
       bus: EventBus;
       outbound: OutboundClient;
       webhooks: WebhookService;
-      log: Pick<EventLog, "lastSeqOf">;
+      log: Pick<EventLog, "lastSeqOf" | "emit">;
       logger: Logger;
       metrics: MetricsRecorder;
     },
@@ -209,8 +209,25 @@ export class WebhookDeliveries {
     about: { instanceId: string; eventId: string },
   ): Promise<void> {
     this.deps.logger.warn({ webhookId, reason, ...about }, "webhook disabled");
-    await this.deps.prisma.webhook
-      .updateMany({ where: { id: webhookId }, data: { enabled: false, disabledReason: reason } })
-      .catch((error: unknown) => this.deps.logger.debug({ err: error, webhookId }, "webhook gone"));
+    try {
+      const { count } = await this.deps.prisma.webhook.updateMany({
+        where: { id: webhookId },
+        data: { enabled: false, disabledReason: reason },
+      });
+      const row = await this.deps.prisma.webhook.findUnique({
+        where: { id: webhookId },
+        include: { instance: true },
+      });
+      if (count === 0 || !row) return;
+      // Said where the owner looks: subscriptions and the instance's other webhooks.
+      await this.deps.log.emit({
+        instanceId: row.instanceId,
+        instanceName: row.instance.name,
+        type: "webhookDisabled",
+        data: { webhookId, name: row.name, url: row.url, reason, eventId: about.eventId },
+      });
+    } catch (error) {
+      this.deps.logger.debug({ err: error, webhookId }, "webhook gone");
+    }
   }
 }

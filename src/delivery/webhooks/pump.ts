@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../../db/client.ts";
-import type { EventFlags, EventType } from "../../events/types.ts";
+import { type EventFlags, type EventType, isAlwaysDelivered } from "../../events/types.ts";
 import type { Logger } from "../../logger.ts";
 import type { MetricsRecorder } from "../../metrics/gateway-metrics.ts";
 import type { OutboundClient } from "../../outbound/client.ts";
@@ -116,7 +116,7 @@ export class WebhookPump {
         }
         for (const row of page) {
           const event = row as LoggedEvent;
-          const wanted = event.type === "instanceDelete" || this.target.flags[event.type as keyof EventFlags];
+          const wanted = isAlwaysDelivered(event.type) || this.target.flags[event.type as keyof EventFlags];
           if (event.type === "instanceDelete") {
             this.orphan = true;
             this.sender.orphan = true;
