@@ -209,7 +209,8 @@ export class EventBus {
       floors.set(instanceId, seq);
       let kept = 0;
       for (const event of buffer) {
-        if (event.instanceId !== instanceId || event.seq > seq || event === final) buffer[kept++] = event;
+        // A dropped final event still ends the stream: `final` stays set.
+        if (event.instanceId !== instanceId || event.seq > seq) buffer[kept++] = event;
       }
       buffer.length = kept;
     };

@@ -7,6 +7,7 @@ import type { EventType } from "../../src/events/types.ts";
 import { buildGraphQLSchema } from "../../src/graphql/schema.ts";
 import {
   AccountEventsDocument,
+  DeleteInstanceDocument,
   ResumedEventBatchesDocument,
   RotateInstanceTokenDocument,
   TypedInstanceEventsDocument,
@@ -167,6 +168,36 @@ describe("resuming instanceEvents", () => {
       }
     });
   }
+
+  it("sends an instanceDelete committed during the replay once, then ends", async () => {
+    const instance = await createInstance(running.url);
+    await emit(instance, 10);
+    const { prisma } = running.app.services;
+    const read = prisma.event.findMany.bind(prisma.event);
+    let reads = 0;
+    // Deleted between the replay's first read (which caught up) and its second.
+    const spy = vi.spyOn(prisma.event, "findMany").mockImplementation((async (
+      ...args: Parameters<typeof read>
+    ) => {
+      if (++reads === 2) await gql(running.url, DeleteInstanceDocument, { id: instance.id }, ACCOUNT_TOKEN);
+      return read(...args);
+    }) as unknown as typeof read);
+    try {
+      const { client, stream } = await resumed(instance, 4);
+      await stream.until(() => stream.complete || stream.error !== undefined);
+      const received = stream.events.map((event) => [
+        event.data?.instanceEvents.seq,
+        event.data?.instanceEvents.type,
+      ]);
+      expect(received).toEqual([
+        ...range(5, 10).map((seq) => [seq, "presenceUpdate"]),
+        [11, "instanceDelete"],
+      ]);
+      await client.dispose();
+    } finally {
+      spy.mockRestore();
+    }
+  });
 
   it("resumes instanceEventBatches in batches, and leaves newJwt out for an instance token", async () => {
     const instance = await createInstance(running.url);
