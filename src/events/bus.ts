@@ -17,12 +17,17 @@ type Listener = (event: GatewayEvent) => void;
 /** Events a batch subscriber may fall behind at most: a stuck client must not hold a burst's worth of messages. */
 export const MAX_BATCH_BUFFER = 10_000;
 
-export interface EventFilter {
-  instanceId: string;
+/**
+ * The instances a stream follows: one (the stream ends after its instanceDelete), a list (it
+ * ends once every one of them is deleted), or every instance, present and future ("all").
+ */
+export type InstanceScope = { instanceId: string } | { instanceIds: readonly string[] | "all" };
+
+export type EventFilter = InstanceScope & {
   types?: readonly EventType[];
   /** Who opened the stream: it ends when that caller's token is revoked. */
   owner?: Caller;
-}
+};
 
 interface Stream {
   events: GatewayEvent[];
@@ -30,6 +35,14 @@ interface Stream {
   owner: Caller | undefined;
   end(failure: Error): void;
 }
+
+/** A subscription's iterator, with the hook a replay of the log uses to skip what it already sent. */
+export type EventStream<T> = AsyncGenerator<T, void, unknown> & {
+  /** From now on, events of the instance up to `seq` are dropped, buffered ones included. */
+  skipThrough(instanceId: string, seq: number): void;
+  /** Throws why the stream ended early (revoked, too slow), if it did. */
+  throwIfEnded(): void;
+};
 
 export class SlowConsumerError extends Error {
   constructor(readonly bufferSize: number) {
@@ -106,11 +119,11 @@ export class EventBus {
     }
   }
 
-  /** Events of one instance (optionally of some types) as an async iterator. */
-  subscribe(filter: EventFilter, bufferSize = 256): AsyncGenerator<GatewayEvent, void, unknown> {
-    return this.stream(filter, bufferSize, (buffer) => {
+  /** Events of the scope's instances (optionally of some types) as an async iterator. */
+  subscribe(filter: EventFilter, bufferSize = 256): EventStream<GatewayEvent> {
+    return this.stream(filter, bufferSize, (buffer, final) => {
       const event = buffer.shift() as GatewayEvent;
-      return { item: event, last: event.type === "instanceDelete" };
+      return { item: event, last: event === final };
     });
   }
 
@@ -119,23 +132,31 @@ export class EventBus {
    * burst costs one delivery per batch instead of one per event. The buffer holds 256 full
    * batches, and never more than MAX_BATCH_BUFFER events, before the subscriber is dropped.
    */
-  subscribeBatches(filter: EventFilter, maxBatch: number): AsyncGenerator<GatewayEvent[], void, unknown> {
-    return this.stream(filter, Math.min(256 * maxBatch, MAX_BATCH_BUFFER), (buffer) => {
+  subscribeBatches(filter: EventFilter, maxBatch: number): EventStream<GatewayEvent[]> {
+    return this.stream(filter, Math.min(256 * maxBatch, MAX_BATCH_BUFFER), (buffer, final) => {
       const size = Math.min(buffer.length, maxBatch);
-      const deletion = buffer.findIndex((event, index) => index < size && event.type === "instanceDelete");
-      const batch = buffer.splice(0, deletion === -1 ? size : deletion + 1);
-      return { item: batch, last: deletion !== -1 };
+      const end = final ? buffer.indexOf(final) : -1;
+      const batch = buffer.splice(0, end === -1 || end >= size ? size : end + 1);
+      return { item: batch, last: end !== -1 && end < size };
     });
   }
 
-  /** A bounded buffer on the bus, drained by `take`; nothing follows an instanceDelete. */
+  /**
+   * A bounded buffer on the bus, drained by `take`; nothing follows the event that ends the
+   * scope (`final`: the instanceDelete of its one instance, or of the last of its list).
+   */
   private stream<T>(
     filter: EventFilter,
     bufferSize: number,
-    take: (buffer: GatewayEvent[]) => { item: T; last: boolean },
-  ): AsyncGenerator<T, void, unknown> {
+    take: (buffer: GatewayEvent[], final: GatewayEvent | undefined) => { item: T; last: boolean },
+  ): EventStream<T> {
     const types = filter.types?.length ? new Set(filter.types) : undefined;
+    const named = "instanceId" in filter ? [filter.instanceId] : filter.instanceIds;
+    const followed = named === "all" ? "all" : new Set(named);
+    const remaining = named === "all" ? undefined : new Set(named);
+    const floors = new Map<string, number>();
     const buffer: GatewayEvent[] = [];
+    let final: GatewayEvent | undefined;
     let wake: (() => void) | undefined;
     let failure: Error | undefined;
     let closed = false;
@@ -157,8 +178,16 @@ export class EventBus {
       this.streams.delete(tracked);
     };
     const unsubscribe = this.on((event) => {
-      if (closed || event.instanceId !== filter.instanceId) return;
-      if (types && !types.has(event.type)) return;
+      if (closed || final || (followed !== "all" && !followed.has(event.instanceId))) return;
+      // An instance's deletion counts even when it is not delivered (filtered out by type, or
+      // already sent by a replay of the log): the scope shrinks.
+      if (event.type === "instanceDelete" && remaining?.delete(event.instanceId) && remaining.size === 0) {
+        final = event;
+      }
+      if ((types && !types.has(event.type)) || event.seq <= (floors.get(event.instanceId) ?? -1)) {
+        if (final) wake?.();
+        return;
+      }
       if (buffer.length >= bufferSize) {
         tracked.end(new SlowConsumerError(bufferSize));
         this.metrics.slowClientDropped("subscription");
@@ -170,11 +199,12 @@ export class EventBus {
         while (!closed) {
           if (failure) throw failure;
           if (buffer.length > 0) {
-            const { item, last } = take(buffer);
+            const { item, last } = take(buffer, final);
             yield item;
             if (last) return;
             continue;
           }
+          if (final) return;
           await new Promise<void>((resolve) => {
             wake = resolve;
           });
@@ -185,6 +215,18 @@ export class EventBus {
         off();
       }
     }
+    const skipThrough = (instanceId: string, seq: number) => {
+      floors.set(instanceId, seq);
+      let kept = 0;
+      for (const event of buffer) {
+        // A dropped final event still ends the stream: `final` stays set.
+        if (event.instanceId !== instanceId || event.seq > seq) buffer[kept++] = event;
+      }
+      buffer.length = kept;
+    };
+    const throwIfEnded = () => {
+      if (failure) throw failure;
+    };
     const generator = iterate();
     // A generator waiting for events would take a return() only after the next event: a
     // client that went away ends its stream now instead.
@@ -195,6 +237,6 @@ export class EventBus {
       wake?.();
       return finish(value);
     };
-    return generator;
+    return Object.assign(generator, { skipThrough, throwIfEnded });
   }
 }

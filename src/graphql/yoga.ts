@@ -7,6 +7,7 @@ import { TokenRevokedError } from "../auth/revocations.ts";
 import { tokenFromHeaders } from "../auth/tokens.ts";
 import { DomainError, type RateLimitedError } from "../errors.ts";
 import { SlowConsumerError } from "../events/bus.ts";
+import { ReplayUnavailableError } from "../events/replay.ts";
 import { type GraphiQLPage, useGraphiQLPageHeaders } from "../http/graphiql-page.ts";
 import type { Services } from "../services.ts";
 import { MAX_DOCUMENT_TOKENS, useAnonymousCallerDoor } from "./anonymous-callers.ts";
@@ -45,6 +46,9 @@ function maskError(services: Services) {
     }
     if (original instanceof SlowConsumerError) {
       return new GraphQLError(original.message, { extensions: { code: "SLOW_CONSUMER" } });
+    }
+    if (original instanceof ReplayUnavailableError) {
+      return new GraphQLError(original.message, { extensions: { code: "REPLAY_UNAVAILABLE" } });
     }
     if (original instanceof TokenRevokedError) {
       return new GraphQLError(original.message, { extensions: { code: "TOKEN_REVOKED" } });

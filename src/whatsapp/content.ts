@@ -1,4 +1,14 @@
-import { getContentType, normalizeMessageContent, type proto } from "@whiskeysockets/baileys";
+import {
+  getContentType,
+  jidNormalizedUser,
+  normalizeMessageContent,
+  type proto,
+} from "@whiskeysockets/baileys";
+
+/** A JID without its device part: `1555…:3@s.whatsapp.net` is `1555…@s.whatsapp.net`. */
+export function normalizedJid(jid: string): string {
+  return jidNormalizedUser(jid);
+}
 
 /** The common shape of a message's content, for storage columns and typed GraphQL fields. */
 export interface MessageSummary {
@@ -6,8 +16,8 @@ export interface MessageSummary {
   text: string | null;
 }
 
-export function summarize(message: proto.IMessage | null | undefined): MessageSummary {
-  const content = normalizeMessageContent(message);
+export function summarize(message: unknown): MessageSummary {
+  const content = normalizeMessageContent((message ?? null) as proto.IMessage | null);
   const type = (content && getContentType(content)) ?? "unknown";
   if (!content) return { type, text: null };
   const text =

@@ -37,11 +37,23 @@ export interface PollContent {
 const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
 function parse(text: string): proto.IMessage | null {
-  return normalizeMessageContent(JSON.parse(text, BufferJSON.reviver) as proto.IMessage | null) ?? null;
+  return normalized(JSON.parse(text, BufferJSON.reviver));
 }
 
-export function mediaOf(text: string): MediaContent | null {
-  const content = parse(text);
+/** A content object (stored, or plain JSON from an event) with its wrappers taken off. */
+function normalized(content: unknown): proto.IMessage | null {
+  return normalizeMessageContent((content ?? null) as proto.IMessage | null) ?? null;
+}
+
+export const mediaOf = (text: string) => mediaIn(parse(text));
+export const locationOf = (text: string) => locationIn(parse(text));
+export const contactOf = (text: string) => contactIn(parse(text));
+export const reactionOf = (text: string) => reactionIn(parse(text));
+export const pollOf = (text: string) => pollIn(parse(text));
+
+/** The media of a message content object (stored or from an event). */
+export function mediaIn(message: unknown): MediaContent | null {
+  const content = normalized(message);
   if (!content) return null;
   const kinds = [
     ["image", content.imageMessage],
@@ -71,8 +83,8 @@ export function mediaOf(text: string): MediaContent | null {
   return null;
 }
 
-export function locationOf(text: string): LocationContent | null {
-  const location = parse(text)?.locationMessage;
+export function locationIn(message: unknown): LocationContent | null {
+  const location = normalized(message)?.locationMessage;
   if (!location) return null;
   return {
     latitude: location.degreesLatitude ?? 0,
@@ -82,18 +94,18 @@ export function locationOf(text: string): LocationContent | null {
   };
 }
 
-export function contactOf(text: string): ContactContent | null {
-  const contact = parse(text)?.contactMessage;
+export function contactIn(message: unknown): ContactContent | null {
+  const contact = normalized(message)?.contactMessage;
   return contact ? { displayName: contact.displayName ?? null, vcard: contact.vcard ?? null } : null;
 }
 
-export function reactionOf(text: string): ReactionContent | null {
-  const reaction = parse(text)?.reactionMessage;
+export function reactionIn(message: unknown): ReactionContent | null {
+  const reaction = normalized(message)?.reactionMessage;
   return reaction ? { emoji: reaction.text ?? "", targetKeyId: reaction.key?.id ?? null } : null;
 }
 
-export function pollOf(text: string): PollContent | null {
-  const content = parse(text);
+export function pollIn(message: unknown): PollContent | null {
+  const content = normalized(message);
   const poll = content?.pollCreationMessage ?? content?.pollCreationMessageV3;
   if (!poll) return null;
   return {

@@ -169,11 +169,16 @@ describe("authorization matrix", () => {
     });
   }
 
-  for (const field of ["instanceEvents", "instanceEventBatches"]) {
+  // events names its instances in a list; the others take one instance.
+  for (const [field, selection] of [
+    ["instanceEvents", "instanceEvents(instanceId: $id)"],
+    ["instanceEventBatches", "instanceEventBatches(instanceId: $id)"],
+    ["events", "events(instanceIds: [$id])"],
+  ]) {
     it(`subscription ${field}: ${CALLERS.join(", ")}`, async () => {
       const outcomes: Partial<Record<Caller, Outcome>> = {};
       for (const caller of CALLERS)
-        outcomes[caller] = await subscribe(field, tokenOf(caller, context.shared));
+        outcomes[caller] = await subscribe(selection, tokenOf(caller, context.shared));
       expect(outcomes).toEqual({
         account: "allowed",
         own: "allowed",
@@ -193,6 +198,7 @@ describe("authorization matrix", () => {
       ...OPERATIONS.map((operation) => operation.covers),
       "instanceEvents",
       "instanceEventBatches",
+      "events",
     ]);
     expect(fields.filter((field) => !covered.has(field))).toEqual([]);
     const openapi = await rest(running.url, "GET", "/openapi.json");
@@ -204,7 +210,7 @@ describe("authorization matrix", () => {
 });
 
 /** A graphql-ws subscription's outcome: refused connection, refused operation, or live events. */
-async function subscribe(field: string, token: string | undefined): Promise<Outcome> {
+async function subscribe(selection: string, token: string | undefined): Promise<Outcome> {
   const client = wsClient(running.wsUrl, token);
   const closes: number[] = [];
   client.on("closed", (event) => closes.push((event as { code: number }).code));
@@ -225,7 +231,7 @@ async function subscribe(field: string, token: string | undefined): Promise<Outc
     };
     client.subscribe(
       {
-        query: `subscription($id: ID!) { ${field}(instanceId: $id) { type } }`,
+        query: `subscription($id: ID!) { ${selection} { type } }`,
         variables: { id: context.shared.instance.id },
       },
       {

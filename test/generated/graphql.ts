@@ -34,6 +34,19 @@ export type BusinessProfile = {
   website?: Maybe<Scalars['String']['output']>;
 };
 
+/** callUpsert: a call offered, accepted, rejected or ended. */
+export type CallEventPayload = {
+  __typename?: 'CallEventPayload';
+  callId: Scalars['String']['output'];
+  chatJid: Scalars['String']['output'];
+  from: Scalars['String']['output'];
+  groupJid?: Maybe<Scalars['String']['output']>;
+  isVideo: Scalars['Boolean']['output'];
+  raw: Scalars['JSON']['output'];
+  /** offer, ringing, timeout, reject, accept, terminate. */
+  status: Scalars['String']['output'];
+};
+
 export type Chat = {
   __typename?: 'Chat';
   archived: Scalars['Boolean']['output'];
@@ -46,11 +59,31 @@ export type Chat = {
   unreadCount: Scalars['Int']['output'];
 };
 
+/** chatsSet, chatsUpsert, chatsUpdate and chatsDelete (chats carry only their jid). */
+export type ChatsEventPayload = {
+  __typename?: 'ChatsEventPayload';
+  chats: Array<EventChat>;
+};
+
 /** The request conflicts with the current state (duplicate, in progress). */
 export type ConflictError = Error & {
   __typename?: 'ConflictError';
   code: ErrorCode;
   message: Scalars['String']['output'];
+};
+
+/** connectionUpdate (every change, with details) and stateInstance (the state changed). */
+export type ConnectionEventPayload = {
+  __typename?: 'ConnectionEventPayload';
+  attempt?: Maybe<Scalars['Int']['output']>;
+  /** open: the linked account. */
+  jid?: Maybe<Scalars['String']['output']>;
+  pushName?: Maybe<Scalars['String']['output']>;
+  /** Why it closed or reconnects. */
+  reason?: Maybe<Scalars['String']['output']>;
+  retryInMs?: Maybe<Scalars['Int']['output']>;
+  state: ConnectionStatus;
+  statusCode?: Maybe<Scalars['Int']['output']>;
 };
 
 export type ConnectionStatus =
@@ -75,6 +108,12 @@ export type ContactContent = {
   __typename?: 'ContactContent';
   displayName?: Maybe<Scalars['String']['output']>;
   vcard?: Maybe<Scalars['String']['output']>;
+};
+
+/** contactsSet, contactsUpsert and contactsUpdate. */
+export type ContactsEventPayload = {
+  __typename?: 'ContactsEventPayload';
+  contacts: Array<EventContact>;
 };
 
 export type CreateInstanceInput = {
@@ -161,6 +200,35 @@ export type ErrorCode =
   | 'UPSTREAM_FAILED'
   | 'VALIDATION';
 
+/** A chat, or the part of it that changed (fields the event did not report are null). */
+export type EventChat = {
+  __typename?: 'EventChat';
+  archived?: Maybe<Scalars['Boolean']['output']>;
+  jid: Scalars['String']['output'];
+  lastMessageAt?: Maybe<Scalars['DateTime']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  pinned?: Maybe<Scalars['Boolean']['output']>;
+  unreadCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A contact, or the part of it that changed. */
+export type EventContact = {
+  __typename?: 'EventContact';
+  imgUrl?: Maybe<Scalars['String']['output']>;
+  jid: Scalars['String']['output'];
+  lid?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  notify?: Maybe<Scalars['String']['output']>;
+  verifiedName?: Maybe<Scalars['String']['output']>;
+};
+
+/** Where a client left one instance's events. */
+export type EventCursor = {
+  /** The seq of the last event seen. */
+  afterSeq: Scalars['Int']['input'];
+  instanceId: Scalars['ID']['input'];
+};
+
 /** Which events a sink receives. */
 export type EventFlags = {
   __typename?: 'EventFlags';
@@ -212,6 +280,50 @@ export type EventFlagsInput = {
   stateInstance?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A group's metadata, or the part of it that changed. */
+export type EventGroup = {
+  __typename?: 'EventGroup';
+  announce?: Maybe<Scalars['Boolean']['output']>;
+  creation?: Maybe<Scalars['DateTime']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  jid: Scalars['String']['output'];
+  owner?: Maybe<Scalars['String']['output']>;
+  participants?: Maybe<Array<EventGroupParticipant>>;
+  restrict?: Maybe<Scalars['Boolean']['output']>;
+  size?: Maybe<Scalars['Int']['output']>;
+  subject?: Maybe<Scalars['String']['output']>;
+};
+
+export type EventGroupParticipant = {
+  __typename?: 'EventGroupParticipant';
+  /** admin, superadmin, or null. */
+  admin?: Maybe<Scalars['String']['output']>;
+  jid: Scalars['String']['output'];
+};
+
+/** A message as the event reported it (the fields of Message that the event itself holds). The stored row is the Message with the same key. */
+export type EventMessage = {
+  __typename?: 'EventMessage';
+  contact?: Maybe<ContactContent>;
+  key: MessageKey;
+  location?: Maybe<LocationContent>;
+  media?: Maybe<MediaContent>;
+  poll?: Maybe<PollContent>;
+  pushName?: Maybe<Scalars['String']['output']>;
+  /** The message as Baileys reported it. */
+  raw: Scalars['JSON']['output'];
+  reaction?: Maybe<ReactionContent>;
+  status?: Maybe<Scalars['String']['output']>;
+  /** Text, caption, or name, when there is one. */
+  text?: Maybe<Scalars['String']['output']>;
+  timestamp?: Maybe<Scalars['DateTime']['output']>;
+  /** Baileys content type, e.g. conversation, imageMessage. */
+  type: Scalars['String']['output'];
+};
+
+/** The event's data, typed by its family; switch on __typename. */
+export type EventPayload = CallEventPayload | ChatsEventPayload | ConnectionEventPayload | ContactsEventPayload | GroupParticipantsEventPayload | GroupsEventPayload | InstanceDeletedEventPayload | LabelsEventPayload | MessageUpdateEventPayload | MessagesEventPayload | NewJwtEventPayload | PresenceEventPayload | QrCodeEventPayload | WebhookDisabledEventPayload;
+
 export type EventType =
   | 'callUpsert'
   | 'chatsDelete'
@@ -262,6 +374,22 @@ export type GroupParticipant = {
   /** admin, superadmin, or null. */
   admin?: Maybe<Scalars['String']['output']>;
   jid: Scalars['String']['output'];
+};
+
+/** groupParticipantsUpdate: people added, removed, promoted or demoted. */
+export type GroupParticipantsEventPayload = {
+  __typename?: 'GroupParticipantsEventPayload';
+  /** add, remove, promote, demote … */
+  action: Scalars['String']['output'];
+  author?: Maybe<Scalars['String']['output']>;
+  groupJid: Scalars['String']['output'];
+  participants: Array<Scalars['String']['output']>;
+};
+
+/** groupsUpsert and groupUpdate. */
+export type GroupsEventPayload = {
+  __typename?: 'GroupsEventPayload';
+  groups: Array<EventGroup>;
 };
 
 /** One WhatsApp session (a linked device of one phone number). */
@@ -362,15 +490,25 @@ export type InstanceContactsConnectionEdge = {
   node: Contact;
 };
 
+/** instanceDelete: the instance and its data are gone; its streams end. */
+export type InstanceDeletedEventPayload = {
+  __typename?: 'InstanceDeletedEventPayload';
+  instanceId: Scalars['String']['output'];
+  instanceName: Scalars['String']['output'];
+};
+
 /** One canonical event of an instance. */
 export type InstanceEvent = {
   __typename?: 'InstanceEvent';
+  /** The data as plain JSON, in Baileys' shape. */
   data: Scalars['JSON']['output'];
   /** Unique; webhooks use it as the idempotency key. */
   id: Scalars['ID']['output'];
   instanceId: Scalars['String']['output'];
   instanceName: Scalars['String']['output'];
-  /** The event's position in its instance's event log (1, 2, …). */
+  /** The same data, typed by the event's family. */
+  payload: EventPayload;
+  /** The event's position in its instance's event log (1, 2, …): give the last one seen as afterSeq to resume. */
   seq: Scalars['Int']['output'];
   timestamp: Scalars['DateTime']['output'];
   type: EventType;
@@ -431,6 +569,14 @@ export type InstanceWithToken = {
   token: Scalars['String']['output'];
 };
 
+/** labelsUpdate: a label edited, or associated with a chat or message (Baileys' shape in raw). */
+export type LabelsEventPayload = {
+  __typename?: 'LabelsEventPayload';
+  /** edit or association. */
+  kind: Scalars['String']['output'];
+  raw: Scalars['JSON']['output'];
+};
+
 export type LocationContent = {
   __typename?: 'LocationContent';
   address?: Maybe<Scalars['String']['output']>;
@@ -484,10 +630,50 @@ export type Message = Node & {
   type: Scalars['String']['output'];
 };
 
+/** Which message: its chat, id, and whether this account sent it. */
+export type MessageKey = {
+  __typename?: 'MessageKey';
+  chatJid: Scalars['String']['output'];
+  fromMe: Scalars['Boolean']['output'];
+  keyId: Scalars['String']['output'];
+  participant?: Maybe<Scalars['String']['output']>;
+};
+
 export type MessageKeyInput = {
   chatJid: Scalars['String']['input'];
   fromMe?: InputMaybe<Scalars['Boolean']['input']>;
   keyId: Scalars['String']['input'];
+};
+
+/** messagesUpdate: a status change, deletion, reaction or read receipt of stored messages. */
+export type MessageUpdateEventPayload = {
+  __typename?: 'MessageUpdateEventPayload';
+  /** delete: the chat whose messages were all deleted. */
+  chatJid?: Maybe<Scalars['String']['output']>;
+  /** reaction: the emoji; empty when a reaction was removed. */
+  emoji?: Maybe<Scalars['String']['output']>;
+  /** The messages concerned; empty when a whole chat was cleared (see chatJid). */
+  keys: Array<MessageKey>;
+  kind: MessageUpdateKind;
+  raw: Scalars['JSON']['output'];
+  /** update: PENDING, SERVER_ACK, DELIVERY_ACK, READ, PLAYED or ERROR. */
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type MessageUpdateKind =
+  | 'delete'
+  | 'reaction'
+  | 'receipt'
+  | 'update';
+
+/** messagesUpsert (one message), messagesSet (a page of history) and sendMessage (one sent message). */
+export type MessagesEventPayload = {
+  __typename?: 'MessagesEventPayload';
+  /** messagesSet: whether this is the latest history. */
+  isLatest?: Maybe<Scalars['Boolean']['output']>;
+  messages: Array<EventMessage>;
+  /** messagesUpsert: notify (new) or append (synced from another device). */
+  upsertType?: Maybe<Scalars['String']['output']>;
 };
 
 export type Mutation = {
@@ -784,6 +970,12 @@ export type MutationUpdateInstanceResult = ConflictError | ForbiddenError | Inst
 
 export type MutationUpdateWebhookResult = ConflictError | ForbiddenError | NotFoundError | UnauthorizedError | ValidationError | Webhook;
 
+/** newJwt: the instance's new token. Only the account token's streams carry it. */
+export type NewJwtEventPayload = {
+  __typename?: 'NewJwtEventPayload';
+  jwt: Scalars['String']['output'];
+};
+
 export type Node = {
   id: Scalars['ID']['output'];
 };
@@ -826,6 +1018,21 @@ export type PollContent = {
   selectableCount: Scalars['Int']['output'];
 };
 
+export type Presence = {
+  __typename?: 'Presence';
+  jid: Scalars['String']['output'];
+  lastSeen?: Maybe<Scalars['DateTime']['output']>;
+  /** available, unavailable, composing, recording or paused. */
+  presence: Scalars['String']['output'];
+};
+
+/** presenceUpdate: who is online or typing in a chat. */
+export type PresenceEventPayload = {
+  __typename?: 'PresenceEventPayload';
+  chatJid: Scalars['String']['output'];
+  presences: Array<Presence>;
+};
+
 export type PresenceKind =
   | 'available'
   | 'composing'
@@ -843,6 +1050,17 @@ export type QrCode = {
   createdAt: Scalars['DateTime']['output'];
   /** A PNG image as a data: URL. */
   dataUrl: Scalars['String']['output'];
+};
+
+/** qrcodeUpdate: a new QR code to scan. */
+export type QrCodeEventPayload = {
+  __typename?: 'QrCodeEventPayload';
+  /** A PNG data URL of the code. */
+  base64: Scalars['String']['output'];
+  /** 1 for the first code of a session, then 2, 3 … */
+  count: Scalars['Int']['output'];
+  /** The code's text. */
+  qr: Scalars['String']['output'];
 };
 
 export type Query = {
@@ -930,6 +1148,8 @@ export type Socket = {
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Live events of several instances: those named, or every instance the token reaches (for the account token, instances created later too; an instance token reaches only its own). A client that falls 256 events behind is dropped; the stream ends once every named instance is deleted. */
+  events: InstanceEvent;
   /** The events of instanceEvents in arrays, in order: each frame carries every event buffered since the last one, up to maxBatchSize (1-1000). Made for feeds that take bursts: one frame per batch instead of one per event. A client that falls 256 full batches (at most 10,000 events) behind is dropped; the stream ends after instanceDelete. */
   instanceEventBatches: Array<InstanceEvent>;
   /** Live events of one instance, optionally of some types. A client that falls 256 events behind is dropped; the stream ends after instanceDelete. */
@@ -937,7 +1157,15 @@ export type Subscription = {
 };
 
 
+export type SubscriptionEventsArgs = {
+  after?: InputMaybe<Array<EventCursor>>;
+  instanceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  types?: InputMaybe<Array<EventType>>;
+};
+
+
 export type SubscriptionInstanceEventBatchesArgs = {
+  afterSeq?: InputMaybe<Scalars['Int']['input']>;
   instanceId: Scalars['ID']['input'];
   maxBatchSize?: Scalars['Int']['input'];
   types?: InputMaybe<Array<EventType>>;
@@ -945,6 +1173,7 @@ export type SubscriptionInstanceEventBatchesArgs = {
 
 
 export type SubscriptionInstanceEventsArgs = {
+  afterSeq?: InputMaybe<Scalars['Int']['input']>;
   instanceId: Scalars['ID']['input'];
   types?: InputMaybe<Array<EventType>>;
 };
@@ -1065,6 +1294,17 @@ export type WebhookDelivery = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** webhookDisabled: the gateway turned a webhook off (410 Gone, or a delivery failed on every attempt). */
+export type WebhookDisabledEventPayload = {
+  __typename?: 'WebhookDisabledEventPayload';
+  /** The event whose delivery failed. */
+  eventId?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  url: Scalars['String']['output'];
+  webhookId: Scalars['String']['output'];
+};
+
 /** The body envelope, event names and headers of a webhook's requests. WAGRAPH: {id, seq, type, instanceId, instanceName, timestamp, data}. CODECHAT: {event, instance, data} with dotted names (messages.upsert) and x-instanceId/x-whatsappId/x-businessId headers. EVOLUTION: {event, instance, data, destination, date_time, sender, server_url} with X-Instance-ID/X-Instance-Name/X-Event-Type/X-Timestamp headers. RYZE: {event, data, instanceData} with RyzeAPI's six coarse names (other events are not sent). */
 export type WebhookFormat =
   | 'CODECHAT'
@@ -1158,6 +1398,63 @@ export type PingWebhookMutation = { __typename?: 'Mutation', pingWebhook:
     | { __typename: 'UnauthorizedError' }
     | { __typename: 'ValidationError' }
    };
+
+export type TypedInstanceEventsSubscriptionVariables = Exact<{
+  instanceId: Scalars['ID']['input'];
+  types?: InputMaybe<Array<EventType> | EventType>;
+  afterSeq?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type TypedInstanceEventsSubscription = { __typename?: 'Subscription', instanceEvents: { __typename?: 'InstanceEvent', seq: number, type: EventType, payload:
+      | { __typename: 'CallEventPayload' }
+      | { __typename: 'ChatsEventPayload', chats: Array<{ __typename?: 'EventChat', jid: string, unreadCount?: number | null }> }
+      | { __typename: 'ConnectionEventPayload', state: ConnectionStatus, jid?: string | null, pushName?: string | null }
+      | { __typename: 'ContactsEventPayload', contacts: Array<{ __typename?: 'EventContact', jid: string, notify?: string | null }> }
+      | { __typename: 'GroupParticipantsEventPayload' }
+      | { __typename: 'GroupsEventPayload' }
+      | { __typename: 'InstanceDeletedEventPayload', instanceId: string, instanceName: string }
+      | { __typename: 'LabelsEventPayload' }
+      | { __typename: 'MessageUpdateEventPayload' }
+      | { __typename: 'MessagesEventPayload', upsertType?: string | null, messages: Array<{ __typename?: 'EventMessage', pushName?: string | null, type: string, text?: string | null, timestamp?: string | null, key: { __typename?: 'MessageKey', chatJid: string, keyId: string, fromMe: boolean } }> }
+      | { __typename: 'NewJwtEventPayload', jwt: string }
+      | { __typename: 'PresenceEventPayload' }
+      | { __typename: 'QrCodeEventPayload', qr: string, count: number }
+      | { __typename: 'WebhookDisabledEventPayload' }
+     } };
+
+export type ResumedEventBatchesSubscriptionVariables = Exact<{
+  instanceId: Scalars['ID']['input'];
+  afterSeq?: InputMaybe<Scalars['Int']['input']>;
+  maxBatchSize?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ResumedEventBatchesSubscription = { __typename?: 'Subscription', instanceEventBatches: Array<{ __typename?: 'InstanceEvent', seq: number, type: EventType }> };
+
+export type AccountEventsSubscriptionVariables = Exact<{
+  instanceIds?: InputMaybe<Array<Scalars['ID']['input']> | Scalars['ID']['input']>;
+  types?: InputMaybe<Array<EventType> | EventType>;
+  after?: InputMaybe<Array<EventCursor> | EventCursor>;
+}>;
+
+
+export type AccountEventsSubscription = { __typename?: 'Subscription', events: { __typename?: 'InstanceEvent', seq: number, type: EventType, instanceId: string, data: unknown, payload:
+      | { __typename: 'CallEventPayload' }
+      | { __typename: 'ChatsEventPayload' }
+      | { __typename: 'ConnectionEventPayload' }
+      | { __typename: 'ContactsEventPayload' }
+      | { __typename: 'GroupParticipantsEventPayload' }
+      | { __typename: 'GroupsEventPayload' }
+      | { __typename: 'InstanceDeletedEventPayload' }
+      | { __typename: 'LabelsEventPayload' }
+      | { __typename: 'MessageUpdateEventPayload' }
+      | { __typename: 'MessagesEventPayload' }
+      | { __typename: 'NewJwtEventPayload' }
+      | { __typename: 'PresenceEventPayload' }
+      | { __typename: 'QrCodeEventPayload' }
+      | { __typename: 'WebhookDisabledEventPayload' }
+     } };
 
 export type InstanceChatsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1707,6 +2004,9 @@ export const ResumeWebhookDocument = {"kind":"Document","definitions":[{"kind":"
 export const ReplayWebhookEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReplayWebhookEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"fromSeq"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"since"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replayWebhookEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"fromSeq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"fromSeq"}}},{"kind":"Argument","name":{"kind":"Name","value":"since"},"value":{"kind":"Variable","name":{"kind":"Name","value":"since"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ReplayWebhookEventsMutation, ReplayWebhookEventsMutationVariables>;
 export const RedeliverWebhookEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RedeliverWebhookEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deliveryId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"redeliverWebhookEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"deliveryId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deliveryId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WebhookDelivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"statusCode"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RedeliverWebhookEventMutation, RedeliverWebhookEventMutationVariables>;
 export const PingWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PingWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pingWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeliveryAttempt"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"statusCode"}},{"kind":"Field","name":{"kind":"Name","value":"latencyMs"}},{"kind":"Field","name":{"kind":"Name","value":"response"}}]}}]}}]}}]} as unknown as DocumentNode<PingWebhookMutation, PingWebhookMutationVariables>;
+export const TypedInstanceEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"TypedInstanceEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"instanceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"types"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EventType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterSeq"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"instanceEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"instanceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"instanceId"}}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterSeq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterSeq"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"payload"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessagesEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upsertType"}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chatJid"}},{"kind":"Field","name":{"kind":"Name","value":"keyId"}},{"kind":"Field","name":{"kind":"Name","value":"fromMe"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pushName"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectionEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"jid"}},{"kind":"Field","name":{"kind":"Name","value":"pushName"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"QrCodeEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"qr"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ChatsEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jid"}},{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ContactsEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contacts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jid"}},{"kind":"Field","name":{"kind":"Name","value":"notify"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NewJwtEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jwt"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InstanceDeletedEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"instanceId"}},{"kind":"Field","name":{"kind":"Name","value":"instanceName"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TypedInstanceEventsSubscription, TypedInstanceEventsSubscriptionVariables>;
+export const ResumedEventBatchesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ResumedEventBatches"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"instanceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterSeq"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"maxBatchSize"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"instanceEventBatches"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"instanceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"instanceId"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterSeq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterSeq"}}},{"kind":"Argument","name":{"kind":"Name","value":"maxBatchSize"},"value":{"kind":"Variable","name":{"kind":"Name","value":"maxBatchSize"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]} as unknown as DocumentNode<ResumedEventBatchesSubscription, ResumedEventBatchesSubscriptionVariables>;
+export const AccountEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"AccountEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"instanceIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"types"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EventType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EventCursor"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"instanceIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"instanceIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"instanceId"}},{"kind":"Field","name":{"kind":"Name","value":"data"}},{"kind":"Field","name":{"kind":"Name","value":"payload"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}}]}}]}}]}}]} as unknown as DocumentNode<AccountEventsSubscription, AccountEventsSubscriptionVariables>;
 export const InstanceChatsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InstanceChats"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"archived"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"instance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Instance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chats"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"archived"},"value":{"kind":"Variable","name":{"kind":"Name","value":"archived"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jid"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}},{"kind":"Field","name":{"kind":"Name","value":"archived"}},{"kind":"Field","name":{"kind":"Name","value":"pinned"}},{"kind":"Field","name":{"kind":"Name","value":"isGroup"}},{"kind":"Field","name":{"kind":"Name","value":"lastMessageAt"}}]}}]}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<InstanceChatsQuery, InstanceChatsQueryVariables>;
 export const InstanceContactsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InstanceContacts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"instance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Instance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contacts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jid"}},{"kind":"Field","name":{"kind":"Name","value":"lid"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"notify"}}]}}]}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<InstanceContactsQuery, InstanceContactsQueryVariables>;
 export const ChatMessagesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ChatMessages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"chat"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"fromMe"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"instance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Instance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"chat"},"value":{"kind":"Variable","name":{"kind":"Name","value":"chat"}}},{"kind":"Argument","name":{"kind":"Name","value":"fromMe"},"value":{"kind":"Variable","name":{"kind":"Name","value":"fromMe"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keyId"}},{"kind":"Field","name":{"kind":"Name","value":"chatJid"}},{"kind":"Field","name":{"kind":"Name","value":"fromMe"}},{"kind":"Field","name":{"kind":"Name","value":"participant"}},{"kind":"Field","name":{"kind":"Name","value":"pushName"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<ChatMessagesQuery, ChatMessagesQueryVariables>;

@@ -7,7 +7,7 @@ import { instanceRef } from "../../graphql/ids.ts";
 import { RATE_LIMITS } from "../../limits/rate-limits.ts";
 
 const InstanceState = builder.enumType("InstanceState", { values: ["active", "inactive"] as const });
-const ConnectionStatus = builder.enumType("ConnectionStatus", {
+export const ConnectionStatus = builder.enumType("ConnectionStatus", {
   values: ["open", "connecting", "close", "refused"] as const,
 });
 
