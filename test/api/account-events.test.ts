@@ -6,6 +6,7 @@ import { AccountEventsDocument, DeleteInstanceDocument } from "../generated/grap
 import { ACCOUNT_TOKEN, type RunningApp, startApp } from "../support/app.ts";
 import { collect, gql, wsClient } from "../support/clients.ts";
 import { createInstance, type InstanceFixture } from "../support/fixtures.ts";
+import { quietListenerCount } from "../support/whatsapp.ts";
 
 let running: RunningApp;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ const emit = (instance: InstanceFixture, type: EventType, data: unknown = {}) =>
 
 async function subscribed(token: string, variables: Record<string, unknown>) {
   const client = wsClient(running.wsUrl, token);
-  const listeners = running.app.services.bus.listenerCount();
+  const listeners = await quietListenerCount(running);
   const stream = collect(client, AccountEventsDocument, variables);
   await expect
     .poll(

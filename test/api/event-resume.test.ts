@@ -15,6 +15,7 @@ import {
 import { ACCOUNT_TOKEN, type RunningApp, startApp } from "../support/app.ts";
 import { collect, gql, wsClient } from "../support/clients.ts";
 import { createInstance, type InstanceFixture } from "../support/fixtures.ts";
+import { quietListenerCount } from "../support/whatsapp.ts";
 
 let running: RunningApp;
 beforeAll(async () => {
@@ -52,7 +53,7 @@ describe("resuming instanceEvents", () => {
   it("replays the events after afterSeq, then continues live", async () => {
     const instance = await createInstance(running.url);
     await emit(instance, 20);
-    const listeners = running.app.services.bus.listenerCount();
+    const listeners = await quietListenerCount(running);
     const { client, stream, seqs } = await resumed(instance, 5);
     await stream.until(() => seqs().length === 15);
     await expect.poll(() => running.app.services.bus.listenerCount()).toBe(listeners + 1);
@@ -270,7 +271,7 @@ describe("resuming events, per instance", () => {
     await emit(a, 4);
     await emit(b, 4);
     const client = wsClient(running.wsUrl, ACCOUNT_TOKEN);
-    const listeners = running.app.services.bus.listenerCount();
+    const listeners = await quietListenerCount(running);
     const stream = collect(client, AccountEventsDocument, {
       instanceIds: [a.id, b.id],
       after: [{ instanceId: a.id, afterSeq: 2 }],

@@ -9,7 +9,7 @@ import {
 import { ACCOUNT_TOKEN, type RunningApp } from "../support/app.ts";
 import { collect, gql, wsClient } from "../support/clients.ts";
 import { createInstance, type InstanceFixture } from "../support/fixtures.ts";
-import { linkInstance, startGateway, WhatsAppSimulator } from "../support/whatsapp.ts";
+import { linkInstance, quietListenerCount, startGateway, WhatsAppSimulator } from "../support/whatsapp.ts";
 
 const ACCOUNT = "15554470001";
 const CONTACT = "15554470002";
@@ -37,7 +37,7 @@ const payloads = (stream: Received, typename: string) =>
 describe("typed event payloads", () => {
   it("types the QR code and the connection updates of linking a device", async () => {
     const client = wsClient(running.wsUrl, ACCOUNT_TOKEN);
-    const listeners = running.app.services.bus.listenerCount();
+    const listeners = await quietListenerCount(running);
     const stream = collect(client, TypedInstanceEventsDocument, {
       instanceId: instance.id,
       types: ["qrcodeUpdate", "connectionUpdate", "stateInstance"],
@@ -74,7 +74,7 @@ describe("typed event payloads", () => {
 
   it("types an inbound message, its chat and its sender from the event's own data", async () => {
     const client = wsClient(running.wsUrl, ACCOUNT_TOKEN);
-    const listeners = running.app.services.bus.listenerCount();
+    const listeners = await quietListenerCount(running);
     const stream = collect(client, TypedInstanceEventsDocument, {
       instanceId: instance.id,
       types: ["messagesUpsert", "chatsUpdate", "chatsUpsert", "contactsUpdate", "contactsUpsert"],
@@ -109,7 +109,7 @@ describe("typed event payloads", () => {
   it("types newJwt for the account token", async () => {
     const client = wsClient(running.wsUrl, ACCOUNT_TOKEN);
     const other = await createInstance(running.url);
-    const listeners = running.app.services.bus.listenerCount();
+    const listeners = await quietListenerCount(running);
     const stream = collect(client, TypedInstanceEventsDocument, { instanceId: other.id, types: ["newJwt"] });
     await expect.poll(() => running.app.services.bus.listenerCount()).toBe(listeners + 1);
     const rotated = await gql(running.url, RotateInstanceTokenDocument, { id: other.id }, ACCOUNT_TOKEN);

@@ -94,3 +94,17 @@ export async function linkInstance(
     (state) => state.connection === "open",
   );
 }
+
+/**
+ * The bus's listener count once it holds still: a client that went away has its stream
+ * removed a moment later, which would otherwise be taken for a new subscription's arrival.
+ */
+export async function quietListenerCount(running: RunningApp): Promise<number> {
+  let last = -1;
+  while (true) {
+    const now = running.app.services.bus.listenerCount();
+    if (now === last) return now;
+    last = now;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
