@@ -1,9 +1,8 @@
 // A webhook owner's view of its deliveries through GraphQL: the log, pause and resume,
 // replay, redelivery and a test ping.
 import { Webhook as StandardWebhook } from "standardwebhooks";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  CreateWebhookDocument,
   PauseWebhookDocument,
   PingWebhookDocument,
   RedeliverWebhookEventDocument,
@@ -13,20 +12,17 @@ import {
 } from "../generated/graphql.ts";
 import { ACCOUNT_TOKEN, type RunningApp, startApp } from "../support/app.ts";
 import { gql } from "../support/clients.ts";
-import { createInstance, type InstanceFixture, uniqueName } from "../support/fixtures.ts";
-import { type Receiver, startReceiver } from "../support/receiver.ts";
+import { createInstance, type InstanceFixture } from "../support/fixtures.ts";
+import { bodies, createHook, receiversClosedAfterEach } from "../support/webhooks.ts";
 import { until } from "../support/whatsapp.ts";
 
 const SETTINGS = { OUTBOUND_ALLOW: "127.0.0.1", WEBHOOK_RETRY_SCHEDULE: "0,100ms,100ms" };
 
 let running: RunningApp;
-const receivers: Receiver[] = [];
+const receiver = receiversClosedAfterEach();
 
 beforeAll(async () => {
   running = await startApp(SETTINGS);
-});
-afterEach(async () => {
-  await Promise.all(receivers.splice(0).map((receiver) => receiver.close()));
 });
 afterAll(async () => {
   await running?.stop();
@@ -34,17 +30,8 @@ afterAll(async () => {
 
 async function setup() {
   const instance = await createInstance(running.url);
-  const target = await startReceiver();
-  receivers.push(target);
-  const result = await gql(
-    running.url,
-    CreateWebhookDocument,
-    { instanceId: instance.id, input: { name: uniqueName("hook"), url: target.url, enabled: true } },
-    ACCOUNT_TOKEN,
-  );
-  const webhook = result.data?.createWebhook;
-  if (webhook?.__typename !== "Webhook") throw new Error(JSON.stringify(result));
-  return { instance, target, webhook: { ...webhook, secret: webhook.signingSecret as string } };
+  const target = await receiver();
+  return { instance, target, webhook: await createHook(running.url, instance, target.url) };
 }
 
 const emit = (instance: InstanceFixture, count: number) =>
@@ -63,7 +50,6 @@ async function deliveries(webhookId: string, token = ACCOUNT_TOKEN) {
   return result.data.node;
 }
 
-const bodies = (hits: { body: string }[]) => hits.map((hit) => JSON.parse(hit.body));
 const ids = (hits: { headers: Record<string, unknown> }[]) => hits.map((hit) => hit.headers["webhook-id"]);
 
 describe("webhook deliveries through GraphQL", () => {
@@ -141,14 +127,8 @@ describe("webhook deliveries through GraphQL", () => {
   it("redeliver a failed delivery, adding the attempt to its log", async () => {
     const { instance, target, webhook } = await setup();
     // Another webhook of the instance hears that the gateway turned the first one off.
-    const observer = await startReceiver();
-    receivers.push(observer);
-    await gql(
-      running.url,
-      CreateWebhookDocument,
-      { instanceId: instance.id, input: { name: uniqueName("observer"), url: observer.url, enabled: true } },
-      ACCOUNT_TOKEN,
-    );
+    const observer = await receiver();
+    await createHook(running.url, instance, observer.url);
     let up = false;
     target.answer = (_hit, response) => void response.writeHead(up ? 200 : 500).end();
     const [event] = await emit(instance, 1);

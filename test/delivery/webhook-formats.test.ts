@@ -1,10 +1,9 @@
 // What a receiver written for one API family gets: its envelope, event names and headers;
 // and what holds across a secret rotation, an instance's deletion and a restart.
 import { Webhook as StandardWebhook } from "standardwebhooks";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EVENT_FLAGS, type EventType } from "../../src/events/types.ts";
 import {
-  CreateWebhookDocument,
   type CreateWebhookInput,
   DeleteInstanceDocument,
   RotateWebhookSecretDocument,
@@ -12,41 +11,23 @@ import {
 import { ACCOUNT_TOKEN, type RunningApp, startApp } from "../support/app.ts";
 import { gql, rest } from "../support/clients.ts";
 import { createInstance, type InstanceFixture, uniqueName } from "../support/fixtures.ts";
-import { type Receiver, startReceiver } from "../support/receiver.ts";
+import { createHook, receiversClosedAfterEach } from "../support/webhooks.ts";
 import { until } from "../support/whatsapp.ts";
 
 const SETTINGS = { OUTBOUND_ALLOW: "127.0.0.1", WEBHOOK_RETRY_SCHEDULE: "0,100ms,200ms,300ms,5s,5s" };
 
 let running: RunningApp;
-const receivers: Receiver[] = [];
+const receiver = receiversClosedAfterEach();
 
 beforeAll(async () => {
   running = await startApp(SETTINGS);
-});
-afterEach(async () => {
-  await Promise.all(receivers.splice(0).map((receiver) => receiver.close()));
 });
 afterAll(async () => {
   await running?.stop();
 });
 
-async function receiver(): Promise<Receiver> {
-  const started = await startReceiver();
-  receivers.push(started);
-  return started;
-}
-
-async function hook(instance: InstanceFixture, url: string, input: Partial<CreateWebhookInput> = {}) {
-  const result = await gql(
-    running.url,
-    CreateWebhookDocument,
-    { instanceId: instance.id, input: { name: uniqueName("hook"), url, enabled: true, ...input } },
-    ACCOUNT_TOKEN,
-  );
-  const created = result.data?.createWebhook;
-  if (created?.__typename !== "Webhook") throw new Error(JSON.stringify(result));
-  return { ...created, secret: created.signingSecret as string };
-}
+const hook = (instance: InstanceFixture, url: string, input: Partial<CreateWebhookInput> = {}) =>
+  createHook(running.url, instance, url, input);
 
 function emit(instanceId: string, instanceName: string, type: EventType, data: unknown = { n: 1 }) {
   return running.app.services.log.emit({ instanceId, instanceName, type, data });

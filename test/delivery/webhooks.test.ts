@@ -2,13 +2,13 @@
 // least once, retried, and never held up by another receiver.
 import { createHmac, randomBytes } from "node:crypto";
 import { Webhook as StandardWebhook } from "standardwebhooks";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventType } from "../../src/events/types.ts";
-import { CreateWebhookDocument, type CreateWebhookInput, SendMediaDocument } from "../generated/graphql.ts";
+import { type CreateWebhookInput, SendMediaDocument } from "../generated/graphql.ts";
 import { ACCOUNT_TOKEN, type RunningApp } from "../support/app.ts";
 import { gql } from "../support/clients.ts";
 import { createInstance, type InstanceFixture } from "../support/fixtures.ts";
-import { type Receiver, startReceiver } from "../support/receiver.ts";
+import { bodies, createHook, receiversClosedAfterEach } from "../support/webhooks.ts";
 import { linkInstance, startGateway, until, WhatsAppSimulator } from "../support/whatsapp.ts";
 
 const ACCOUNT = "15554480001";
@@ -22,7 +22,7 @@ const SETTINGS = {
 let sim: WhatsAppSimulator;
 let running: RunningApp;
 let linked: InstanceFixture;
-const receivers: Receiver[] = [];
+const receiver = receiversClosedAfterEach();
 
 beforeAll(async () => {
   sim = await WhatsAppSimulator.start();
@@ -30,31 +30,13 @@ beforeAll(async () => {
   linked = await createInstance(running.url);
   await linkInstance(running, sim, linked, ACCOUNT);
 });
-afterEach(async () => {
-  await Promise.all(receivers.splice(0).map((receiver) => receiver.close()));
-});
 afterAll(async () => {
   await running?.stop();
   await sim?.stop();
 });
 
-async function receiver(): Promise<Receiver> {
-  const started = await startReceiver();
-  receivers.push(started);
-  return started;
-}
-
-async function hook(instance: InstanceFixture, url: string, input: Partial<CreateWebhookInput> = {}) {
-  const result = await gql(
-    running.url,
-    CreateWebhookDocument,
-    { instanceId: instance.id, input: { name: `hook-${Math.random()}`, url, enabled: true, ...input } },
-    ACCOUNT_TOKEN,
-  );
-  const created = result.data?.createWebhook;
-  if (created?.__typename !== "Webhook") throw new Error(JSON.stringify(result));
-  return { ...created, secret: created.signingSecret as string };
-}
+const hook = (instance: InstanceFixture, url: string, input: Partial<CreateWebhookInput> = {}) =>
+  createHook(running.url, instance, url, input);
 
 /** Events through the real log, as services emit them. */
 function emit(instance: InstanceFixture, count: number, type: EventType = "messagesUpsert") {
@@ -67,8 +49,6 @@ function emit(instance: InstanceFixture, count: number, type: EventType = "messa
     })),
   );
 }
-
-const bodies = (hits: { body: string }[]) => hits.map((hit) => JSON.parse(hit.body));
 
 describe("webhook deliveries", () => {
   it("deliver inbound messages signed per Standard Webhooks, in order, each once", async () => {
