@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { GatewayEvent } from "../../src/events/types.ts";
 import { createLogger } from "../../src/logger.ts";
 import { type Job, WorkQueue } from "../../src/whatsapp/work-queue.ts";
+import { databaseKind } from "../support/database.ts";
 import { appWithInstance } from "../support/fixtures.ts";
 
 const fixture = appWithInstance();
@@ -31,31 +32,36 @@ const job = (n: number): Job => ({
 });
 
 describe("engine work queue", () => {
-  it("writes and publishes a burst while it is still arriving in promise callbacks", async () => {
-    // Baileys works through a burst it has read in promise callbacks only: no timer runs
-    // until it is done, so a queue that waits for one publishes nothing until the end.
-    const work = queue();
-    const seen: number[] = [];
-    let pushed = 0;
-    let duringBurst = 0;
-    const off = fixture.running.app.services.bus.on((event) => {
-      if (event.instanceId !== fixture.instance.uuid) return;
-      seen.push(event.data as number);
-      if (pushed < 2000) duringBurst += 1;
-    });
-    try {
-      for (let n = 0; n < 2000; n++) {
-        work.push(job(n));
-        pushed += 1;
-        await Promise.resolve();
+  // PostgreSQL answers over the network: no commit can finish inside a burst made of promise
+  // callbacks alone, so the scheduling is checked where a write needs no I/O (SQLite).
+  it.skipIf(databaseKind === "postgresql")(
+    "writes and publishes a burst while it is still arriving in promise callbacks",
+    async () => {
+      // Baileys works through a burst it has read in promise callbacks only: no timer runs
+      // until it is done, so a queue that waits for one publishes nothing until the end.
+      const work = queue();
+      const seen: number[] = [];
+      let pushed = 0;
+      let duringBurst = 0;
+      const off = fixture.running.app.services.bus.on((event) => {
+        if (event.instanceId !== fixture.instance.uuid) return;
+        seen.push(event.data as number);
+        if (pushed < 2000) duringBurst += 1;
+      });
+      try {
+        for (let n = 0; n < 2000; n++) {
+          work.push(job(n));
+          pushed += 1;
+          await Promise.resolve();
+        }
+        await work.idle();
+      } finally {
+        off();
       }
-      await work.idle();
-    } finally {
-      off();
-    }
-    expect(duringBurst).toBeGreaterThan(1000);
-    expect(seen).toEqual(Array.from({ length: 2000 }, (_, n) => n));
-  });
+      expect(duringBurst).toBeGreaterThan(1000);
+      expect(seen).toEqual(Array.from({ length: 2000 }, (_, n) => n));
+    },
+  );
 
   it("a batch larger than a subscriber's buffer reaches it whole: publishing waits while it is crowded", async () => {
     const work = queue();

@@ -175,9 +175,9 @@ export class InstanceService {
 
   /**
    * Deletes an instance and every row it owns. instanceDelete is the last word about the
-   * instance: the session's own last events (its close) go out before it, and it goes out
-   * while the row still exists, so sinks can still read what they need to clean up. A
-   * concurrent delete of the same instance is refused.
+   * instance: the session's own last events (its close) are committed before it, and it is
+   * committed while the row still exists; sinks get what they need from the event itself (the
+   * log keeps it after the rows are gone). A concurrent delete of the same instance is refused.
    */
   async delete(caller: Caller, ref: InstanceRef): Promise<Instance> {
     const instance = await this.get(caller, ref);
