@@ -79,6 +79,7 @@ export function createServices(parts: {
   const deliveries = new WebhookDeliveries({ ...parts, prisma, outbound, webhooks, log });
   // A failed restart is logged by the deliveries; the change itself is stored.
   webhooks.onChange((webhookId) => deliveries.changed(webhookId).catch(() => undefined));
+  instances.onDelete((instanceId) => deliveries.retire(instanceId));
   const socketConfigs = new SocketConfigs(prisma);
   parts.metrics.watch({
     sessionStatuses: () => engine.statuses(),

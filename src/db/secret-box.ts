@@ -10,7 +10,11 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /** Where a sealed value lives; bound to the ciphertext so it cannot be moved elsewhere. */
-type SecretPurpose = "ServerSetting.jwtSecret" | "Webhook.secret" | "Webhook.authorization";
+type SecretPurpose =
+  | "ServerSetting.jwtSecret"
+  | "Webhook.secret"
+  | "Webhook.authorization"
+  | "RetiredWebhook.snapshot";
 
 /** A key that does not open what the database holds, or a sealed value that was altered. */
 export class SecretsKeyError extends Error {}

@@ -156,6 +156,33 @@ describe("webhook formats", () => {
     expect(hits.map((hit) => JSON.parse(hit.body).type)).toEqual(["presenceUpdate", "instanceDelete"]);
   });
 
+  it("deliver a deleted instance's last events, instanceDelete included, after a restart", async () => {
+    const instance = await createInstance(running.url);
+    const target = await receiver();
+    let down = true;
+    target.answer = (_hit, response) => void response.writeHead(down ? 500 : 200).end();
+    await hook(instance, target.url);
+    const [event] = await emit(instance.uuid, instance.name, "presenceUpdate");
+    await target.waitFor(4);
+    const deleted = await gql(running.url, DeleteInstanceDocument, { id: instance.id }, ACCOUNT_TOKEN);
+    expect(deleted.errors).toBeUndefined();
+    // Stopped while the receiver is still down: only the retired snapshot is left.
+    await running.app.close();
+    down = false;
+    const before = target.hits.length;
+    running = await startApp(SETTINGS, running.databaseUrl);
+    const hits = await target.waitFor(before + 2, 15_000);
+    expect(hits.slice(before).map((hit) => JSON.parse(hit.body).type)).toEqual([
+      "presenceUpdate",
+      "instanceDelete",
+    ]);
+    expect(hits[before].headers["webhook-id"]).toBe(event.id);
+    await until(
+      () => running.app.services.prisma.retiredWebhook.count({ where: { instanceId: instance.uuid } }),
+      (count) => count === 0,
+    );
+  });
+
   it("keep a delivery's attempts and its place across a restart", async () => {
     const instance = await createInstance(running.url);
     const target = await receiver();

@@ -12,7 +12,7 @@ import type { MetricsRecorder, WebhookBacklog } from "../../metrics/gateway-metr
 import type { OutboundClient } from "../../outbound/client.ts";
 import type { LoggedEvent } from "./envelope.ts";
 import { HostLimiter } from "./host-limiter.ts";
-import { WebhookPump } from "./pump.ts";
+import { WebhookPump, type WebhookTarget } from "./pump.ts";
 import { type Attempt, WebhookSender } from "./sender.ts";
 
 /**
@@ -53,7 +53,41 @@ export class WebhookDeliveries {
       where: { enabled: true, paused: false },
       include: { events: true },
     });
-    for (const row of rows) this.run(row as WebhookWithEvents);
+    for (const row of rows) this.run(this.pumpTarget(row as WebhookWithEvents));
+    for (const retired of await this.deps.prisma.retiredWebhook.findMany()) {
+      // Left by a delete that failed after retiring: the webhook still runs as itself.
+      if (
+        await this.deps.prisma.webhook.findUnique({ where: { id: retired.webhookId }, select: { id: true } })
+      ) {
+        await this.deps.prisma.retiredWebhook.deleteMany({ where: { webhookId: retired.webhookId } });
+        continue;
+      }
+      const target = JSON.parse(this.deps.webhooks.openSnapshot(retired.snapshot)) as WebhookTarget;
+      this.run({ ...target, retired: true });
+    }
+  }
+
+  /**
+   * The instance is about to be deleted, its instanceDelete committed: its webhooks are kept
+   * as snapshots until their last events are delivered, so a restart meanwhile loses nothing.
+   */
+  async retire(instanceId: string): Promise<void> {
+    const { prisma, webhooks } = this.deps;
+    const rows = await prisma.webhook.findMany({
+      where: { instanceId, enabled: true },
+      include: { events: true },
+    });
+    await prisma.retiredWebhook.createMany({
+      data: rows.map((row) => ({
+        webhookId: row.id,
+        instanceId,
+        snapshot: webhooks.sealSnapshot(JSON.stringify(this.pumpTarget(row as WebhookWithEvents))),
+      })),
+    });
+  }
+
+  private pumpTarget(row: WebhookWithEvents): WebhookTarget {
+    return { ...this.target(row), flags: flagsOf(row.events) };
   }
 
   /**
@@ -71,7 +105,7 @@ export class WebhookDeliveries {
         include: { events: true },
       });
       if (!row) this.deps.metrics.forgetWebhook(webhookId);
-      if (row?.events && row.enabled && !row.paused) this.run(row as WebhookWithEvents);
+      if (row?.events && row.enabled && !row.paused) this.run(this.pumpTarget(row as WebhookWithEvents));
     });
     const settled = next.catch((error: unknown) => {
       this.deps.logger.error({ err: error, webhookId }, "could not restart webhook deliveries");
@@ -169,24 +203,24 @@ export class WebhookDeliveries {
     };
   }
 
-  private run(row: WebhookWithEvents): void {
+  private run(row: WebhookTarget): void {
     const { prisma, outbound, logger, config } = this.deps;
-    const pump = new WebhookPump(
-      { ...this.target(row), flags: flagsOf(row.events) },
-      {
-        prisma,
-        outbound,
-        hosts: this.hosts,
-        logger: logger.child({ part: "webhooks", webhook: row.id, instanceId: row.instanceId }),
-        metrics: this.deps.metrics,
-        schedule: config.WEBHOOK_RETRY_SCHEDULE,
-        serverUrl: config.PUBLIC_URL ?? null,
-        timeoutMs: config.WEBHOOK_TIMEOUT_MS,
-        mediaMaxBytes: config.MEDIA_MAX_BYTES,
-        disable: (webhookId, reason, eventId) =>
-          this.disable(webhookId, reason, { instanceId: row.instanceId, eventId }),
+    const pump = new WebhookPump(row, {
+      prisma,
+      outbound,
+      hosts: this.hosts,
+      logger: logger.child({ part: "webhooks", webhook: row.id, instanceId: row.instanceId }),
+      metrics: this.deps.metrics,
+      schedule: config.WEBHOOK_RETRY_SCHEDULE,
+      serverUrl: config.PUBLIC_URL ?? null,
+      timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+      mediaMaxBytes: config.MEDIA_MAX_BYTES,
+      disable: (webhookId, reason, eventId) =>
+        this.disable(webhookId, reason, { instanceId: row.instanceId, eventId }),
+      lastDelivered: async (webhookId) => {
+        await prisma.retiredWebhook.deleteMany({ where: { webhookId } });
       },
-    );
+    });
     this.pumps.set(row.id, pump);
     let instancePumps = this.byInstance.get(row.instanceId);
     if (!instancePumps) {

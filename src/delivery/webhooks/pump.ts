@@ -12,6 +12,8 @@ export interface WebhookTarget extends SenderTarget {
   id: string;
   flags: EventFlags;
   cursor: number;
+  /** Its instance was deleted: it delivers what is left, instanceDelete last, and ends. */
+  retired?: boolean;
 }
 
 export interface PumpDeps {
@@ -29,6 +31,8 @@ export interface PumpDeps {
   mediaMaxBytes: number;
   /** The gateway turns the webhook off (410 Gone, or the event's delivery failed on every attempt). */
   disable(webhookId: string, reason: string, eventId: string): Promise<void>;
+  /** The instance's last event (instanceDelete) was handled: a retired webhook is done. */
+  lastDelivered(webhookId: string): Promise<void>;
 }
 
 const PAGE = 200;
@@ -70,6 +74,10 @@ export class WebhookPump {
     this.sender = new WebhookSender(target, deps);
     this.cursor = target.cursor;
     this.savedCursor = target.cursor;
+    if (target.retired) {
+      this.orphan = true;
+      this.sender.orphan = true;
+    }
     this.finished = this.run().catch((error: unknown) => {
       this.deps.logger.error({ err: error, webhookId: target.id }, "webhook deliveries stopped");
     });
@@ -135,11 +143,15 @@ export class WebhookPump {
                 "a delivery failed on every attempt of the retry schedule",
                 event.id,
               );
+              await this.ended();
               return;
             }
           }
           this.cursor = event.seq;
-          if (event.type === "instanceDelete") return;
+          if (event.type === "instanceDelete") {
+            await this.ended();
+            return;
+          }
           if (this.done.length >= FLUSH_EVERY) await this.flush();
           if (this.stopped) return;
         }
@@ -147,6 +159,11 @@ export class WebhookPump {
     } finally {
       await this.flush();
     }
+  }
+
+  /** Nothing more will be delivered: a deleted instance's webhook is let go. */
+  private async ended(): Promise<void> {
+    if (this.orphan) await this.deps.lastDelivered(this.target.id);
   }
 
   /** One event: attempts on the schedule until one succeeds, the schedule is spent, or the pump stops. */
@@ -193,6 +210,7 @@ export class WebhookPump {
         this.cursor = event.seq;
         await this.flush();
         await this.deps.disable(this.target.id, "the receiver answered 410 Gone", event.id);
+        await this.ended();
         return "stopped";
       }
       if (attempts.length >= this.deps.schedule.length) {

@@ -27,6 +27,12 @@ const gone = (instance: Instance) => new NotFoundError("Instance", instance.name
 export class InstanceService {
   /** Instances being deleted by this process: a second delete is refused, not queued. */
   private readonly deleting = new Set<string>();
+  private readonly deleteListeners = new Set<(instanceId: string) => Promise<void>>();
+
+  /** Told right before an instance's rows are deleted (its instanceDelete is committed). */
+  onDelete(listener: (instanceId: string) => Promise<void>): void {
+    this.deleteListeners.add(listener);
+  }
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -199,6 +205,7 @@ export class InstanceService {
         type: "instanceDelete",
         data: { instanceId: instance.id, instanceName: instance.name },
       });
+      for (const listener of this.deleteListeners) await listener(instance.id);
       // Relations cascade in the database: one statement removes every row of the instance.
       await this.prisma.instance.delete({ where: { id: instance.id } });
       return instance;

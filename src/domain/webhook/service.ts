@@ -49,6 +49,15 @@ export class WebhookService {
     return this.box.open(webhook.secret, "Webhook.secret");
   }
 
+  /** Seals a retired webhook's snapshot (it holds the webhook's secrets). */
+  sealSnapshot(plain: string): string {
+    return this.box.seal(plain, "RetiredWebhook.snapshot");
+  }
+
+  openSnapshot(sealed: string): string {
+    return this.box.open(sealed, "RetiredWebhook.snapshot");
+  }
+
   /** The Authorization header a webhook's deliveries carry, in plain text; null when none. */
   authorization(webhook: Pick<Webhook, "authorization">): string | null {
     return webhook.authorization ? this.box.open(webhook.authorization, "Webhook.authorization") : null;
