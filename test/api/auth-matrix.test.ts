@@ -8,14 +8,14 @@ import { buildGraphQLSchema } from "../../src/graphql/schema.ts";
 import { ACCOUNT_TOKEN, type RunningApp } from "../support/app.ts";
 import { rest, wsClient } from "../support/clients.ts";
 import { createInstance, createWebhook, type InstanceFixture, setSocket } from "../support/fixtures.ts";
+import { OPERATIONS } from "../support/matrix-operations.ts";
 import {
   graphql,
   type MatrixContext,
-  OPERATIONS,
   type Operation,
   type Outcome,
   type Target,
-} from "../support/matrix-operations.ts";
+} from "../support/matrix-outcomes.ts";
 import { linkInstance, startGateway, until, WhatsAppSimulator } from "../support/whatsapp.ts";
 
 type Caller = "account" | "own" | "other" | "revoked" | "garbage" | "none";

@@ -2,7 +2,7 @@
 import { expect } from "vitest";
 import { ACCOUNT_TOKEN } from "./app.ts";
 import { rest } from "./clients.ts";
-import type { Outcome } from "./matrix-operations.ts";
+import type { Outcome } from "./matrix-outcomes.ts";
 
 export interface Sample {
   name: string;
