@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Config } from "../../config.ts";
-import type { PrismaClient } from "../../db/client.ts";
+import type { Database, PrismaClient } from "../../db/client.ts";
 import type { WebhookFormat } from "../../domain/webhook/schemas.ts";
 import type { WebhookService, WebhookWithEvents } from "../../domain/webhook/service.ts";
 import type { EventBus } from "../../events/bus.ts";
@@ -33,6 +33,7 @@ export class WebhookDeliveries {
     private readonly deps: {
       config: Config;
       prisma: PrismaClient;
+      db: Pick<Database, "write">;
       bus: EventBus;
       outbound: OutboundClient;
       webhooks: WebhookService;
@@ -204,9 +205,10 @@ export class WebhookDeliveries {
   }
 
   private run(row: WebhookTarget): void {
-    const { prisma, outbound, logger, config } = this.deps;
+    const { prisma, db, outbound, logger, config } = this.deps;
     const pump = new WebhookPump(row, {
       prisma,
+      db,
       outbound,
       hosts: this.hosts,
       logger: logger.child({ part: "webhooks", webhook: row.id, instanceId: row.instanceId }),
