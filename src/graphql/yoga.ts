@@ -13,6 +13,7 @@ import type { Services } from "../services.ts";
 import { MAX_DOCUMENT_TOKENS, useAnonymousCallerDoor } from "./anonymous-callers.ts";
 import type { GraphQLContext } from "./context.ts";
 import { COST_WEIGHTS, useInputChecks } from "./input-checks.ts";
+import { useSharedSubscriptionResults } from "./shared-subscriptions.ts";
 
 /** What the HTTP and WebSocket servers hand Yoga for each operation. */
 export interface ServerContext {
@@ -108,6 +109,7 @@ export function createGraphQLServer(
       useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf"] }),
       useInputChecks(config.GRAPHQL_MAX_COST),
       useGraphiQLPageHeaders(),
+      useSharedSubscriptionResults(),
     ],
   });
 }
