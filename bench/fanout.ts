@@ -1,25 +1,32 @@
 /**
  * bench:fanout — events per second and latency from the engine to S graphql-ws subscribers
- * (instanceEventBatches), R /ws clients (GET /ws/:instance) and W webhooks, against a bare
- * `ws` server sending the same events to the same number of clients (and W plain HTTP POST
- * loops for the webhooks), in the same run, alternating gateway and bare.
+ * (instanceEventBatches), R /ws clients (GET /ws/:instance) and W webhooks, against bare
+ * sinks (a plain `ws` server sending the same events to the same number of clients, and W
+ * plain undici POST loops for the webhooks), in the same run, the sides taking turns.
  *
  * The gateway runs in this process (SQLite in a temporary directory) so the events enter
  * where the engine's enter: EventLog.commit, in commits of BENCH_FANOUT_BATCH events,
  * published as the work queue publishes them (yielding while a subscriber's buffer is a
- * quarter full). The bare server runs in this process too, between the gateway's phases,
- * and sends each commit's events as one frame per /ws client and one array per subscriber.
+ * quarter full). Three sides per shape:
+ * - gateway: the gateway's own sinks, fed by the log;
+ * - bare: the same commits to the same log, each commit's events then sent by the bare sinks
+ *   (one array per subscriber, one frame per event per /ws client, one POST per event per
+ *   webhook): the fan-out the gateway's sinks are compared with;
+ * - unlogged: the bare sinks alone, nothing stored: what durability costs on top.
  * The clients and the webhook receiver run in a child process (support/fanout-clients.ts).
  * A phase ends when every client had every event; events/s is the count over that time,
- * latencies run from the commit starting (the bare side: the frame being built) to a client
+ * latencies run from the commit starting (unlogged: the frame being built) to a client
  * parsing the event.
  *
  * Env: BENCH_FANOUT_EVENTS (2000 per phase), BENCH_FANOUT_BATCH (100), BENCH_REPEATS (3),
- * BENCH_FANOUT_S / _R / _W (10 / 10 / 3: the mixed row; one row per sink alone too).
+ * BENCH_FANOUT_S / _R / _W (10 / 10 / 3: the mixed row; one row per sink alone too),
+ * BENCH_FANOUT_SIDES (gateway,bare,unlogged: fewer sides to profile one of them).
  */
 import { mkdtempSync, rmSync } from "node:fs";
+import type { Socket } from "node:net";
 import { cpus, loadavg, release, tmpdir } from "node:os";
 import { join } from "node:path";
+import { Agent } from "undici";
 import { WebSocketServer } from "ws";
 import type { App } from "../src/app.ts";
 import { EVENT_FLAGS, type GatewayEvent } from "../src/events/types.ts";
@@ -41,9 +48,13 @@ interface Shape {
   r: number;
   w: number;
 }
+/** The gateway; bare sinks fed by the same log commits; bare sinks with nothing stored. */
+type Target = "gateway" | "bare" | "unlogged";
+const TARGETS = (process.env.BENCH_FANOUT_SIDES ?? "gateway,bare,unlogged").split(",") as Target[];
+
 interface Phase {
   shape: Shape;
-  target: "gateway" | "bare";
+  target: Target;
   ms: number;
   /** The emitting side alone: commits and publishing (gateway), building and sending (bare). */
   emitMs: number;
@@ -67,16 +78,24 @@ const median = (values: number[]) =>
     50,
   );
 
-/** Commits and publishes like the engine's work queue: one commit per batch. */
+/** One commit's events; each carries its emit time. */
+const inputsOf = (instance: { uuid: string; name: string }, sent: number) =>
+  Array.from({ length: Math.min(BATCH, EVENTS - sent) }, (_, n) => ({
+    instanceId: instance.uuid,
+    instanceName: instance.name,
+    type: "messagesUpsert" as const,
+    data: { t: stamp(), n: sent + n },
+  }));
+
+/**
+ * Commits and publishes like the engine's work queue: one commit per batch. Each commit then
+ * yields a turn of the event loop, as the bare side does and as the engine does between the
+ * socket reads that bring its messages.
+ */
 async function emitThroughLog(app: App, instance: { uuid: string; name: string }): Promise<void> {
   const { log, bus } = app.services;
   for (let sent = 0; sent < EVENTS; sent += BATCH) {
-    const inputs = Array.from({ length: Math.min(BATCH, EVENTS - sent) }, (_, n) => ({
-      instanceId: instance.uuid,
-      instanceName: instance.name,
-      type: "messagesUpsert" as const,
-      data: { t: stamp(), n: sent + n },
-    }));
+    const inputs = inputsOf(instance, sent);
     await log.commit(instance.uuid, [], inputs, async (events: GatewayEvent[]) => {
       for (let next = 0; next < events.length; ) {
         bus.deliver(events[next++]);
@@ -84,55 +103,101 @@ async function emitThroughLog(app: App, instance: { uuid: string; name: string }
           await new Promise((resolve) => setImmediate(resolve));
       }
     });
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
-/** The reference: the same events to the same clients, no log, no GraphQL, no envelope. */
-async function emitBare(server: WebSocketServer, receiverUrl: string, webhooks: number): Promise<void> {
-  const posts: Promise<void>[] = [];
-  const queues: string[][] = Array.from({ length: webhooks }, () => []);
-  let finished = false;
-  const wakers: (() => void)[] = [];
-  // One sequential POST loop per webhook, as the gateway's pumps.
-  for (const queue of queues) {
-    posts.push(
-      (async () => {
-        for (;;) {
-          const body = queue.shift();
-          if (body === undefined) {
-            if (finished) return;
-            await new Promise<void>((resolve) => wakers.push(resolve));
-            continue;
+/** Sends prepared events the way a plain `ws` server and undici POST loops would: no GraphQL, no envelope, no signature. */
+class BareSinks {
+  private readonly queues: string[][];
+  private readonly posts: Promise<void>[] = [];
+  private readonly wakers: (() => void)[] = [];
+  private finished = false;
+  private readonly http = new Agent();
+
+  constructor(
+    private readonly server: WebSocketServer,
+    receiverUrl: string,
+    webhooks: number,
+  ) {
+    this.queues = Array.from({ length: webhooks }, () => []);
+    const { origin, pathname: path } = new URL(receiverUrl);
+    // One sequential POST loop per webhook, as the gateway's pumps.
+    for (const queue of this.queues) {
+      this.posts.push(
+        (async () => {
+          for (;;) {
+            const body = queue.shift();
+            if (body === undefined) {
+              if (this.finished) return;
+              await new Promise<void>((resolve) => this.wakers.push(resolve));
+              continue;
+            }
+            const answer = await this.http.request({
+              origin,
+              path,
+              method: "POST",
+              body,
+              headers: { "content-type": "application/json" },
+            });
+            await answer.body.arrayBuffer();
           }
-          await fetch(receiverUrl, {
-            method: "POST",
-            body,
-            headers: { "content-type": "application/json" },
-          }).then((answer) => answer.arrayBuffer());
-        }
-      })(),
-    );
-  }
-  for (let sent = 0; sent < EVENTS; sent += BATCH) {
-    const events = Array.from({ length: Math.min(BATCH, EVENTS - sent) }, (_, n) =>
-      JSON.stringify({ type: "messagesUpsert", data: { t: stamp(), n: sent + n } }),
-    );
-    const batch = `[${events.join(",")}]`;
-    for (const client of server.clients) {
-      if ((client as { batches?: boolean }).batches) client.send(batch);
-      else for (const event of events) client.send(event);
+        })(),
+      );
     }
-    for (const queue of queues) queue.push(...events);
-    for (const wake of wakers.splice(0)) wake();
+  }
+
+  /** One array per "subscriber", one frame per event per "/ws client", one POST per event per webhook. */
+  send(events: string[]): void {
+    const batch = `[${events.join(",")}]`;
+    for (const client of this.server.clients) {
+      if ((client as { batches?: boolean }).batches) client.send(batch);
+      else {
+        // One write per client for the commit, as the gateway's hub does.
+        const socket = (client as unknown as { _socket: Socket })._socket;
+        socket.cork();
+        for (const event of events) client.send(event);
+        socket.uncork();
+      }
+    }
+    for (const queue of this.queues) queue.push(...events);
+    for (const wake of this.wakers.splice(0)) wake();
+  }
+
+  async end(): Promise<void> {
+    this.finished = true;
+    for (const wake of this.wakers.splice(0)) wake();
+    await Promise.all(this.posts);
+    await this.http.close();
+  }
+}
+
+/**
+ * The reference fan-out: the same commits to the same log, then the committed events sent
+ * by BareSinks; with `log` false, the events are sent without being stored at all.
+ */
+async function emitBare(
+  sinks: BareSinks,
+  log: boolean,
+  app: App,
+  instance: { uuid: string; name: string },
+): Promise<void> {
+  for (let sent = 0; sent < EVENTS; sent += BATCH) {
+    const inputs = inputsOf(instance, sent);
+    if (log) {
+      await app.services.log.commit(instance.uuid, [], inputs, (events: GatewayEvent[]) =>
+        sinks.send(events.map((event) => `{"type":"${event.type}","data":${event.json}}`)),
+      );
+    } else {
+      sinks.send(inputs.map((input) => JSON.stringify({ type: input.type, data: input.data })));
+    }
     await new Promise((resolve) => setImmediate(resolve));
   }
-  finished = true;
-  for (const wake of wakers.splice(0)) wake();
-  await Promise.all(posts);
+  await sinks.end();
 }
 
 async function phase(
-  target: "gateway" | "bare",
+  target: Target,
   shape: Shape,
   ctx: {
     app: App;
@@ -149,7 +214,7 @@ async function phase(
   // Subscribers connect first on the bare side, so the server can tell them from /ws clients.
   clients.send({
     type: "open",
-    target,
+    target: target === "gateway" ? "gateway" : "bare",
     wsUrl,
     token: TOKEN,
     instanceId: instance.id,
@@ -161,7 +226,7 @@ async function phase(
   for (const client of ctx.bare.clients) (client as { batches?: boolean }).batches = true;
   clients.send({
     type: "open",
-    target,
+    target: target === "gateway" ? "gateway" : "bare",
     wsUrl,
     token: instance.token,
     instanceId: instance.id,
@@ -189,7 +254,8 @@ async function phase(
   await clients.next("armed", 10_000);
   const started = stamp();
   if (target === "gateway") await emitThroughLog(ctx.app, instance);
-  else await emitBare(ctx.bare, ctx.receiverUrl, shape.w);
+  else
+    await emitBare(new BareSinks(ctx.bare, ctx.receiverUrl, shape.w), target === "bare", ctx.app, instance);
   const emitMs = stamp() - started;
   const done = await clients.next("done", 300_000);
   const lags = (done.lags as number[]).sort((a, b) => a - b);
@@ -210,19 +276,23 @@ async function phase(
 function report(phases: Phase[], shapes: Shape[], loadBefore: number): string {
   const label = (shape: Shape) => `S=${shape.s} R=${shape.r} W=${shape.w}`;
   const lines = [
-    "| clients | gateway events/s | bare events/s | gateway/bare | gateway emit ms | gateway p50 / p99 ms | bare p50 / p99 ms | dropped |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| clients | gateway events/s | bare events/s | gateway/bare | bare unlogged events/s | gateway emit ms | gateway p50 / p99 ms | bare p50 / p99 ms | dropped |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const shape of shapes) {
-    const of = (target: Phase["target"]) => phases.filter((p) => p.shape === shape && p.target === target);
-    const [gateway, bare] = [of("gateway"), of("bare")];
-    const rate = (list: Phase[]) => median(list.map((p) => (1000 * EVENTS) / p.ms));
-    const ratios = gateway.map((g, i) => bare[i].ms / g.ms);
+    const of = (target: Target) => phases.filter((p) => p.shape === shape && p.target === target);
+    const [gateway, bare, unlogged] = [of("gateway"), of("bare"), of("unlogged")];
+    const rate = (list: Phase[]) =>
+      list.length ? median(list.map((p) => (1000 * EVENTS) / p.ms)) : Number.NaN;
     const lat = (list: Phase[]) =>
-      `${median(list.map((p) => p.p50)).toFixed(1)} / ${median(list.map((p) => p.p99)).toFixed(1)}`;
+      list.length
+        ? `${median(list.map((p) => p.p50)).toFixed(1)} / ${median(list.map((p) => p.p99)).toFixed(1)}`
+        : "–";
+    const ratios = gateway.flatMap((g, i) => (bare[i] ? [bare[i].ms / g.ms] : []));
     lines.push(
-      `| ${label(shape)} | ${rate(gateway).toFixed(0)} | ${rate(bare).toFixed(0)} | ${(100 * median(ratios)).toFixed(0)} % | ` +
-        `${median(gateway.map((p) => p.emitMs)).toFixed(0)} | ${lat(gateway)} | ${lat(bare)} | ${[...gateway, ...bare].reduce((sum, p) => sum + p.dropped, 0)} |`,
+      `| ${label(shape)} | ${rate(gateway).toFixed(0)} | ${rate(bare).toFixed(0)} | ${ratios.length ? (100 * median(ratios)).toFixed(0) : "–"} % | ` +
+        `${rate(unlogged).toFixed(0)} | ${gateway.length ? median(gateway.map((p) => p.emitMs)).toFixed(0) : "–"} | ${lat(gateway)} | ${lat(bare)} | ` +
+        `${phases.filter((p) => p.shape === shape).reduce((sum, p) => sum + p.dropped, 0)} |`,
     );
   }
   const cpu = cpus();
@@ -257,21 +327,26 @@ async function main(): Promise<void> {
       token: created.token,
     };
     await graphql(url, created.token, SET_SOCKET, { id: instance.id });
-    const shapes: Shape[] = [
+    // Each sink alone, then all together; a shape without clients, or a repeat, is skipped.
+    const shapes: Shape[] = [];
+    for (const shape of [
       { s: S, r: 0, w: 0 },
       { s: 0, r: R, w: 0 },
       { s: 0, r: 0, w: W },
       { s: S, r: R, w: W },
-    ];
+    ]) {
+      const seen = shapes.some((known) => known.s === shape.s && known.r === shape.r && known.w === shape.w);
+      if (shape.s + shape.r + shape.w > 0 && !seen) shapes.push(shape);
+    }
     const ctx = { app, url, clients, receiverUrl, bare, bareUrl };
     console.error("warm-up");
-    for (const target of ["gateway", "bare"] as const) await phase(target, shapes[3], ctx, instance);
+    for (const target of TARGETS) await phase(target, shapes[shapes.length - 1], ctx, instance);
     const phases: Phase[] = [];
     for (let round = 1; round <= REPEATS; round++) {
       for (const shape of shapes) {
-        for (const target of round % 2 === 1
-          ? (["gateway", "bare"] as const)
-          : (["bare", "gateway"] as const)) {
+        // Each round starts with another side, so drift over the run hits all three alike.
+        const order = TARGETS.map((_, n) => TARGETS[(n + round - 1) % TARGETS.length]);
+        for (const target of order) {
           console.error(`round ${round}: ${target}, S=${shape.s} R=${shape.r} W=${shape.w}`);
           phases.push(await phase(target, shape, ctx, instance));
         }
