@@ -18,7 +18,7 @@
  * latencies run from the commit starting (unlogged: the frame being built) to a client
  * parsing the event.
  *
- * Env: BENCH_FANOUT_EVENTS (2000 per phase), BENCH_FANOUT_BATCH (100), BENCH_REPEATS (3),
+ * Env: BENCH_FANOUT_EVENTS (10000 per phase), BENCH_FANOUT_BATCH (100), BENCH_REPEATS (3),
  * BENCH_FANOUT_S / _R / _W (10 / 10 / 3: the mixed row; one row per sink alone too),
  * BENCH_FANOUT_SIDES (gateway,bare,unlogged: fewer sides to profile one of them).
  */
@@ -34,7 +34,7 @@ import { type BenchChild, forkChild } from "./support/child.ts";
 import { graphql } from "./support/seed.ts";
 import { startInProcessGateway } from "./support/server.ts";
 
-const EVENTS = Number(process.env.BENCH_FANOUT_EVENTS ?? "2000");
+const EVENTS = Number(process.env.BENCH_FANOUT_EVENTS ?? "10000");
 const BATCH = Number(process.env.BENCH_FANOUT_BATCH ?? "100");
 const REPEATS = Number(process.env.BENCH_REPEATS ?? "3");
 const S = Number(process.env.BENCH_FANOUT_S ?? "10");
