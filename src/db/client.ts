@@ -10,7 +10,7 @@ import { PrismaClient as PostgresClient } from "../generated/postgresql/client.t
 import { PrismaClient } from "../generated/sqlite/client.ts";
 import { type DatabaseProvider, parseDatabaseUrl } from "./database-url.ts";
 import { makeSqliteFilePrivate } from "./private-files.ts";
-import { isRowWrite, renderRowWrite } from "./row-writes.ts";
+import { isRawWrite, renderRawWrite } from "./row-writes.ts";
 
 export { PrismaClient };
 
@@ -77,17 +77,17 @@ export async function createDatabase(
     statementCount: () => statements,
     write: async (writes) => {
       if (writes.length === 0) return;
-      if (writes.every(isRowWrite)) {
+      if (writes.every(isRawWrite)) {
         await transaction(
           await adapter(),
-          writes.map((write) => renderRowWrite(provider, write)),
+          writes.map((write) => renderRawWrite(provider, write)),
         );
         return;
       }
       await prisma.$transaction(
         writes.map((write) => {
-          if (!isRowWrite(write)) return write;
-          const { sql, args } = renderRowWrite(provider, write);
+          if (!isRawWrite(write)) return write;
+          const { sql, args } = renderRawWrite(provider, write);
           return prisma.$executeRawUnsafe(sql, ...args);
         }) as never,
       );

@@ -28,8 +28,21 @@ export interface RowWrite {
   conflict?: { on: readonly string[]; update: readonly string[]; add?: readonly string[] };
 }
 
-export function isRowWrite(value: unknown): value is RowWrite {
-  return (value as RowWrite | null)?.kind === "rows";
+/** One statement as it is written, for what a row write cannot say (the fencing guard). */
+export interface StatementWrite {
+  readonly kind: "statement";
+  sql: string;
+  args: unknown[];
+}
+
+export function statement(sql: string, args: unknown[]): StatementWrite {
+  return { kind: "statement", sql, args };
+}
+
+/** Writes that skip the ORM: row writes and plain statements. */
+export function isRawWrite(value: unknown): value is RowWrite | StatementWrite {
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  return kind === "rows" || kind === "statement";
 }
 
 export function upsertRows(
@@ -71,7 +84,14 @@ const quote = (name: string) => `"${name}"`;
 const POSTGRES_UNSTORABLE = /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/gi;
 
 /** The write as one statement and its single argument, the rows as JSON text. */
-export function renderRowWrite(provider: DatabaseProvider, write: RowWrite): { sql: string; args: [string] } {
+export function renderRawWrite(
+  provider: DatabaseProvider,
+  write: RowWrite | StatementWrite,
+): { sql: string; args: unknown[] } {
+  return write.kind === "statement" ? write : renderRowWrite(provider, write);
+}
+
+function renderRowWrite(provider: DatabaseProvider, write: RowWrite): { sql: string; args: [string] } {
   const timestamps = write.columns.flatMap(([, type], index) => (type === "timestamp" ? [index] : []));
   for (const row of write.rows) {
     for (const index of timestamps) {
