@@ -27,8 +27,11 @@ const IN_TTL = `${NOW} + ($3::integer * interval '1 millisecond')`;
 /** A write was refused: the node no longer holds the instance's lease under its token. */
 export function isFencedWrite(error: unknown): boolean {
   for (let cause = error; cause; cause = (cause as { cause?: unknown }).cause) {
-    const { message } = cause as { message?: unknown };
-    if (typeof message === "string" && message.includes("lease_lost")) return true;
+    // The driver adapter keeps PostgreSQL's message in originalMessage; the ORM in message.
+    const { message, originalMessage } = cause as { message?: unknown; originalMessage?: unknown };
+    for (const text of [message, originalMessage]) {
+      if (typeof text === "string" && text.includes('of relation "LostLease"')) return true;
+    }
   }
   return false;
 }
@@ -129,7 +132,8 @@ export class LeaseStore {
   /**
    * The first statement of a write made under the lease. It locks the lease row (a takeover
    * waits for the write to end, or the write sees the takeover) and, when the lease is gone or
-   * expired, inserts into LostLease, whose check constraint then fails the whole transaction.
+   * expired, inserts a null id into LostLease, which fails the whole transaction. (Prisma's
+   * schema engine cannot read check constraints, and splits plpgsql bodies, hence this form.)
    */
   guard(lease: Lease): StatementWrite {
     return statement(
@@ -138,7 +142,7 @@ export class LeaseStore {
          WHERE "instanceId" = $1 AND "nodeId" = $2 AND "fence" = $3::integer AND "expiresAt" > ${NOW}
          FOR UPDATE
        )
-       INSERT INTO "LostLease" ("instanceId") SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM held)`,
+       INSERT INTO "LostLease" ("instanceId") SELECT NULL WHERE NOT EXISTS (SELECT 1 FROM held)`,
       [lease.instanceId, lease.nodeId, lease.fence],
     );
   }

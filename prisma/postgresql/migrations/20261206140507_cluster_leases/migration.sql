@@ -29,5 +29,3 @@ CREATE TABLE "LostLease" (
 -- CreateIndex
 CREATE INDEX "InstanceLease_nodeId_idx" ON "InstanceLease"("nodeId");
 
--- Every insert fails: a fenced write's guard inserts only when its lease is lost.
-ALTER TABLE "LostLease" ADD CONSTRAINT "lease_lost" CHECK (false);
