@@ -1,5 +1,6 @@
 import { Redis } from "ioredis";
 import { TokenService } from "./auth/tokens.ts";
+import { ClusterCoordinator, defaultNodeId } from "./cluster/coordinator.ts";
 import type { Config } from "./config.ts";
 import { createDatabase, type Database } from "./db/client.ts";
 import { migrateDatabase } from "./db/migrate.ts";
@@ -15,6 +16,8 @@ import { createServices, type Services } from "./services.ts";
 export interface App {
   services: Services;
   http: HttpServer;
+  /** Set with PostgreSQL and Redis. */
+  cluster?: ClusterCoordinator;
   /** Set only on the first start without a configured account token. */
   generatedAccountToken?: string;
   listen(): Promise<string>;
@@ -53,14 +56,33 @@ export async function createApp(
     },
   );
 
+  // PostgreSQL and Redis: sessions run under leases, placed among the live nodes.
+  const cluster =
+    config.databaseProvider === "postgresql" && redis
+      ? new ClusterCoordinator(
+          {
+            nodeId: config.CLUSTER_NODE_ID ?? defaultNodeId(),
+            leaseTtlMs: config.CLUSTER_LEASE_TTL_MS,
+            handoversPerRound: 10,
+          },
+          db,
+          services.engine,
+          services.log,
+          services.deliveries,
+          logger.child({ part: "cluster" }),
+        )
+      : undefined;
+
   return {
     services,
     http,
     generatedAccountToken,
+    cluster,
     async listen() {
       const address = await http.app.listen({ port: config.PORT, host: config.HOST });
       await services.deliveries.start();
       services.retention.start();
+      await cluster?.start();
       // Saved sessions reopen in the background; the API answers meanwhile.
       void services.engine
         .restore()
@@ -68,6 +90,7 @@ export async function createApp(
       return address;
     },
     async close() {
+      await cluster?.drain();
       await services.engine.stopAll();
       services.retention.stop();
       await services.deliveries.close();

@@ -98,6 +98,12 @@ const ConfigSchema = z.object({
   WA_RECONNECT_BASE_MS: z.coerce.number().int().min(10).default(1000),
   WA_RECONNECT_MAX_MS: z.coerce.number().int().min(100).default(60_000),
   WA_RESTORE_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
+  // A cluster (PostgreSQL and REDIS_URL): this node's name, and how long its leases last.
+  CLUSTER_NODE_ID: z
+    .string()
+    .regex(/^[\w.:-]{1,100}$/, "letters, digits, '.', ':', '_' and '-' only")
+    .optional(),
+  CLUSTER_LEASE_TTL_MS: z.coerce.number().int().min(300).max(600_000).default(15_000),
   WA_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   MEDIA_MAX_BYTES: z.coerce
     .number()

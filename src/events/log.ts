@@ -84,6 +84,14 @@ export class EventLog {
     return this.commit(list[0].instanceId, [], list);
   }
 
+  /**
+   * Forgets the instance's cached sequence number: another process may have committed its
+   * events since (a cluster node taking the instance's session over reads it again).
+   */
+  forget(instanceId: string): void {
+    this.lastSeq.delete(instanceId);
+  }
+
   /** Resolves once every commit of the instance started so far is done. */
   settled(instanceId: string): Promise<void> {
     return this.inOrder(instanceId, async () => undefined);

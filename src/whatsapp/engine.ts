@@ -35,11 +35,21 @@ function pickInfo(instance: InstanceInfo): InstanceInfo {
   ) as unknown as InstanceInfo;
 }
 
+/**
+ * Who may run an instance's session (a cluster's lease): the database a session writes
+ * through, fenced by this node's lease. Rejects when another node runs the instance.
+ */
+export interface SessionOwnership {
+  claim(instanceId: string): Promise<Database>;
+}
+
 /** The sessions this process runs, one per active instance. */
 export class Engine {
   private readonly sessions = new Map<string, Session>();
   private version: WAVersion | undefined;
   private readonly prisma: PrismaClient;
+  /** Set in a cluster: sessions run under leases, and the cluster decides what to reopen. */
+  ownership: SessionOwnership | undefined;
 
   constructor(
     private readonly config: Config,
@@ -96,9 +106,13 @@ export class Engine {
     if (session) session.instance = pickInfo(instance);
     if (session?.sock) return session;
     if (!session) {
+      const db = this.ownership ? await this.ownership.claim(instance.id) : this.db;
+      // Another call may have started it while the lease was taken.
+      const started = this.sessions.get(instance.id);
+      if (started) return this.connect(instance);
       session = new Session(pickInfo(instance), {
         config: this.config,
-        db: this.db,
+        db,
         bus: this.bus,
         log: this.log,
         logger: this.logger.child({ part: "engine" }),
@@ -155,12 +169,23 @@ export class Engine {
     }
   }
 
-  /** Reopens every active instance that has a linked device, a few at a time. */
-  async restore(): Promise<{ restored: number; failed: number }> {
-    const instances = await this.prisma.instance.findMany({
+  /** The active instances that have a linked device: those a start reopens. */
+  linkedInstances(): Promise<InstanceInfo[]> {
+    return this.prisma.instance.findMany({
       where: { state: "active", whatsapp: { isNot: null }, authCreds: { isNot: null } },
       select: INFO_FIELDS,
     });
+  }
+
+  /** The instances whose sessions run here. */
+  runningIds(): string[] {
+    return [...this.sessions.keys()];
+  }
+
+  /** Reopens every active instance that has a linked device, a few at a time (a cluster places them instead). */
+  async restore(): Promise<{ restored: number; failed: number }> {
+    if (this.ownership) return { restored: 0, failed: 0 };
+    const instances = await this.linkedInstances();
     if (instances.length >= MANY_SESSIONS && !frameBasedAsyncContext()) {
       this.logger.warn(
         { node: process.version, sessions: instances.length },

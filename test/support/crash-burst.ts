@@ -63,15 +63,19 @@ export interface CrashBurstReport {
 const upsertIdOf = (hit: { headers: Record<string, unknown>; body: string }) =>
   hit.body.includes('"type":"messagesUpsert"') ? String(hit.headers["webhook-id"]) : undefined;
 
-async function link(gateway: GatewayChild, sim: WhatsAppSimulator, account: string) {
-  const instance = await createInstance(gateway.url, "crash");
-  await gql(gateway.url, ConnectInstanceDocument, { id: instance.id }, ACCOUNT_TOKEN);
+/**
+ * Links a new instance through a gateway's API only (the gateway may be another process):
+ * connect, scan the QR code it shows with a simulated phone, wait for `open`.
+ */
+export async function linkThroughApi(url: string, sim: WhatsAppSimulator, phone: string, name: string) {
+  const instance = await createInstance(url, name);
+  await gql(url, ConnectInstanceDocument, { id: instance.id }, ACCOUNT_TOKEN);
   const state = async () => {
-    const answer = await gql(gateway.url, InstanceQrDocument, { id: instance.id }, ACCOUNT_TOKEN);
+    const answer = await gql(url, InstanceQrDocument, { id: instance.id }, ACCOUNT_TOKEN);
     return answer.data?.instance.__typename === "Instance" ? answer.data.instance : undefined;
   };
   const shown = await until(state, (value) => Boolean(value?.qrcode?.code), 30_000);
-  await sim.phone(account, "Crash Phone").scan(shown?.qrcode?.code as string);
+  await sim.phone(phone, `${name} phone`).scan(shown?.qrcode?.code as string);
   await until(state, (value) => value?.connection === "open", 30_000);
   return instance;
 }
@@ -90,7 +94,7 @@ export async function crashDuringBurst(options: CrashBurstOptions): Promise<Cras
   const first = await startGatewayChild(env, options.nodeArgs);
   let second: GatewayChild | undefined;
   try {
-    const instance = await link(first, sim, account);
+    const instance = await linkThroughApi(first.url, sim, account, "crash");
     const webhookCreatedAt = new Date().toISOString();
     const created = await gql(
       first.url,

@@ -28,6 +28,7 @@ export class WebhookDeliveries {
   private readonly hosts: HostLimiter;
   private unsubscribe: (() => void) | undefined;
   private closed = false;
+  private owns: ((instanceId: string) => boolean) | undefined;
 
   constructor(
     private readonly deps: {
@@ -204,7 +205,25 @@ export class WebhookDeliveries {
     };
   }
 
+  /**
+   * In a cluster, a webhook's events are delivered by the node that runs its instance's
+   * session, and by no other: `owns` says which instances this node runs.
+   */
+  placeWith(owns: (instanceId: string) => boolean): void {
+    this.owns = owns;
+  }
+
+  /** The instance's session came to this node or left it: its webhooks' pumps follow. */
+  async followInstance(instanceId: string): Promise<void> {
+    const ids = new Set([...(this.byInstance.get(instanceId) ?? [])].map((pump) => pump.target.id));
+    const rows = await this.deps.prisma.webhook.findMany({ where: { instanceId }, select: { id: true } });
+    for (const row of rows) ids.add(row.id);
+    await Promise.all([...ids].map((id) => this.changed(id)));
+  }
+
   private run(row: WebhookTarget): void {
+    // A deleted instance's last events go out from the node that deleted it.
+    if (this.owns && !row.retired && !this.owns(row.instanceId)) return;
     const { prisma, db, outbound, logger, config } = this.deps;
     const pump = new WebhookPump(row, {
       prisma,

@@ -40,7 +40,7 @@ export class SimCore {
   readonly refs = new Map<string, Connection>();
   readonly connections = new Set<Connection>();
   private readonly ackWaiters = new Map<string, AckWaiter>();
-  readonly stats = { handshakes: 0, pairings: 0, logins: 0, stanzasIn: 0, stanzasOut: 0 };
+  readonly stats = { handshakes: 0, pairings: 0, logins: 0, replaced: 0, stanzasIn: 0, stanzasOut: 0 };
 
   constructor(
     options: SimulatorOptions,

@@ -141,7 +141,11 @@ function startLogin(core: SimCore, conn: Connection, payload: proto.ClientPayloa
   }
   // A second login of the same device replaces the first stream.
   const previous = device.stream ?? device.pending;
-  if (previous && previous !== conn) previous.end(streamError(undefined, "replaced"));
+  if (previous && previous !== conn) {
+    // Two sockets of one device at once: WhatsApp's 440 conflict.
+    core.stats.replaced++;
+    previous.end(streamError(undefined, "replaced"));
+  }
   if (device.stream) core.requeueUnacked(device);
   device.stream = undefined;
   device.pending = conn;

@@ -1,0 +1,204 @@
+import { hostname } from "node:os";
+import type { Database } from "../db/client.ts";
+import type { WebhookDeliveries } from "../delivery/webhooks/deliveries.ts";
+import { ConflictError } from "../errors.ts";
+import type { EventLog } from "../events/log.ts";
+import type { Logger } from "../logger.ts";
+import type { Engine, SessionOwnership } from "../whatsapp/engine.ts";
+import { isFencedWrite, type Lease, LeaseStore } from "./leases.ts";
+import { preferredNode } from "./placement.ts";
+
+export interface ClusterSettings {
+  nodeId: string;
+  leaseTtlMs: number;
+  /** Sessions handed over to their preferred node per round, so a joining node takes its share without a storm. */
+  handoversPerRound: number;
+}
+
+export function defaultNodeId(): string {
+  return `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/**
+ * Runs this node's share of the instances: every round (a third of the lease time) it says it
+ * is alive, renews its leases, takes the linked instances that rendezvous hashing gives it
+ * among the live nodes (those of a dead node included, once their leases expire) and hands
+ * over, a few at a time, those that now belong to another node. A session writes through its
+ * lease's guard, so a node that lost a lease (paused past its expiry) cannot write over the
+ * new owner's, and stops that session at once.
+ */
+export class ClusterCoordinator implements SessionOwnership {
+  readonly store: LeaseStore;
+  private readonly held = new Map<string, Lease>();
+  private timer: NodeJS.Timeout | undefined;
+  private round: Promise<void> = Promise.resolve();
+  private draining = false;
+
+  constructor(
+    private readonly settings: ClusterSettings,
+    private readonly db: Database,
+    private readonly engine: Engine,
+    private readonly log: Pick<EventLog, "forget">,
+    private readonly deliveries: Pick<WebhookDeliveries, "placeWith" | "followInstance">,
+    private readonly logger: Logger,
+  ) {
+    this.store = new LeaseStore(db.prisma, settings.nodeId, settings.leaseTtlMs);
+    engine.ownership = this;
+    deliveries.placeWith((instanceId) => this.held.has(instanceId));
+  }
+
+  get nodeId(): string {
+    return this.settings.nodeId;
+  }
+
+  async start(): Promise<void> {
+    await this.store.heartbeat();
+    this.schedule(0);
+  }
+
+  /** Runs a round now (tests, and a node that wants its share at once). */
+  rebalance(): Promise<void> {
+    this.round = this.round
+      .then(() => this.runRound())
+      .catch((error: unknown) => {
+        this.logger.warn({ err: error }, "cluster round failed");
+      });
+    return this.round;
+  }
+
+  async claim(instanceId: string): Promise<Database> {
+    const known = this.held.get(instanceId);
+    const lease = known ?? (await this.store.acquire(instanceId));
+    if (!lease) {
+      const holder = (await this.store.leases()).find((row) => row.instanceId === instanceId);
+      throw new ConflictError(
+        `The instance's session runs on node ${holder?.nodeId ?? "another node"}; send this call to that node.`,
+      );
+    }
+    this.held.set(instanceId, lease);
+    if (!known) {
+      // The former owner committed events since this node last did; its webhooks come here.
+      this.log.forget(instanceId);
+      this.followDeliveries(instanceId);
+    }
+    return this.fenced(lease);
+  }
+
+  /** Hands every session over and stops (SIGTERM): the others take them within a round. */
+  async drain(): Promise<void> {
+    this.draining = true;
+    clearTimeout(this.timer);
+    await this.round;
+    await this.store.heartbeat(true).catch(() => undefined);
+    await this.engine.stopAll();
+    const leases = [...this.held.values()];
+    this.held.clear();
+    await Promise.all(
+      leases.map((lease) => this.deliveries.followInstance(lease.instanceId).catch(() => undefined)),
+    );
+    await Promise.all(leases.map((lease) => this.store.release(lease).catch(() => undefined)));
+  }
+
+  /** Leases this node holds now, by instance. */
+  holdings(): ReadonlyMap<string, Lease> {
+    return this.held;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.draining) return;
+    this.timer = setTimeout(() => {
+      void this.rebalance().then(() => this.schedule(this.settings.leaseTtlMs / 3));
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private async runRound(): Promise<void> {
+    if (this.draining) return;
+    await this.store.heartbeat();
+    for (const lease of [...this.held.values()]) {
+      if (!(await this.store.renew(lease))) await this.lost(lease.instanceId, "lease expired");
+    }
+    const live = (await this.store.liveNodes()).filter((node) => !node.draining).map((node) => node.id);
+    const linked = await this.engine.linkedInstances();
+    const linkedIds = new Set(linked.map((instance) => instance.id));
+    let handovers = 0;
+    for (const instance of linked) {
+      const preferred = preferredNode(live, instance.id);
+      const lease = this.held.get(instance.id);
+      if (lease) {
+        if (preferred && preferred !== this.nodeId && handovers < this.settings.handoversPerRound) {
+          handovers += 1;
+          await this.handOver(lease, preferred);
+        }
+      } else if (preferred === this.nodeId && (await this.store.acquire(instance.id))) {
+        this.open(instance);
+      }
+    }
+    // Instances deleted (through another node, say), made inactive or logged out: their
+    // sessions stop and their leases go. A session waiting for its QR code stays.
+    const unlinked = [...this.held.values()].filter((lease) => !linkedIds.has(lease.instanceId));
+    if (unlinked.length === 0) return;
+    const active = new Set(
+      (
+        await this.db.prisma.instance.findMany({
+          where: { id: { in: unlinked.map((lease) => lease.instanceId) }, state: "active" },
+          select: { id: true },
+        })
+      ).map((row) => row.id),
+    );
+    for (const lease of unlinked) {
+      const running = this.engine.runningIds().includes(lease.instanceId);
+      if (running && active.has(lease.instanceId)) continue;
+      if (running) await this.engine.stop(lease.instanceId);
+      this.held.delete(lease.instanceId);
+      await this.deliveries.followInstance(lease.instanceId).catch(() => undefined);
+      await this.store.release(lease);
+    }
+  }
+
+  private open(instance: Awaited<ReturnType<Engine["linkedInstances"]>>[number]): void {
+    this.engine.connect(instance).then(
+      () => this.logger.info({ instanceId: instance.id, node: this.nodeId }, "session taken over"),
+      (error: unknown) => this.logger.warn({ err: error, instanceId: instance.id }, "could not open session"),
+    );
+  }
+
+  private async handOver(lease: Lease, to: string): Promise<void> {
+    this.logger.info({ instanceId: lease.instanceId, to }, "handing session over");
+    await this.engine.stop(lease.instanceId);
+    this.held.delete(lease.instanceId);
+    // Its webhooks stop here before the next node may start them.
+    await this.deliveries.followInstance(lease.instanceId).catch(() => undefined);
+    await this.store.release(lease);
+  }
+
+  private async lost(instanceId: string, reason: string): Promise<void> {
+    if (!this.held.delete(instanceId)) return;
+    this.logger.warn({ instanceId, reason }, "lease lost: stopping the session");
+    await this.engine.stop(instanceId).catch(() => undefined);
+    this.followDeliveries(instanceId);
+  }
+
+  private followDeliveries(instanceId: string): void {
+    this.deliveries.followInstance(instanceId).catch((error: unknown) => {
+      this.logger.warn({ err: error, instanceId }, "webhook deliveries did not follow the session");
+    });
+  }
+
+  /** The database as a session under `lease` writes to it: its guard first in every transaction. */
+  private fenced(lease: Lease): Database {
+    return {
+      ...this.db,
+      write: async (writes) => {
+        try {
+          await this.db.write([this.store.guard(lease), ...writes]);
+        } catch (error) {
+          if (isFencedWrite(error) && this.held.get(lease.instanceId) === lease) {
+            void this.lost(lease.instanceId, "write refused: another node holds the lease");
+          }
+          throw error;
+        }
+      },
+    };
+  }
+}
