@@ -72,6 +72,7 @@ export async function createApp(
           logger.child({ part: "cluster" }),
         )
       : undefined;
+  services.cluster = cluster;
 
   return {
     services,

@@ -1,5 +1,6 @@
 import { TokenRevocations } from "./auth/revocations.ts";
 import type { TokenService } from "./auth/tokens.ts";
+import type { ClusterCoordinator } from "./cluster/coordinator.ts";
 import type { Config } from "./config.ts";
 import type { Database, PrismaClient } from "./db/client.ts";
 import type { SecretBox } from "./db/secret-box.ts";
@@ -49,6 +50,8 @@ export interface Services {
   sockets: SocketService;
   /** The socket configurations of instances with /ws clients, kept current by `sockets`. */
   socketConfigs: SocketConfigs;
+  /** Set when the process is a node of a cluster (PostgreSQL and Redis). */
+  cluster?: ClusterCoordinator;
 }
 
 export function createServices(parts: {

@@ -51,6 +51,10 @@ export class ClusterCoordinator implements SessionOwnership {
     return this.settings.nodeId;
   }
 
+  get leaseTtlMs(): number {
+    return this.settings.leaseTtlMs;
+  }
+
   async start(): Promise<void> {
     await this.store.heartbeat();
     this.schedule(0);

@@ -15,6 +15,7 @@ import "../domain/webhook/graphql.ts";
 import "../domain/webhook/deliveries-graphql.ts";
 import "../domain/socket/graphql.ts";
 import "../delivery/subscriptions.ts";
+import "../cluster/graphql.ts";
 
 /** Builds the schema; rate limits count in the same limiters the REST shims use. */
 export function buildGraphQLSchema(limits?: RateLimiters): GraphQLSchema {

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { preferredNode } from "../../src/cluster/placement.ts";
-import { CreateWebhookDocument } from "../generated/graphql.ts";
+import { ClusterDocument, CreateWebhookDocument } from "../generated/graphql.ts";
 import { ACCOUNT_TOKEN, secretsKeyEnv } from "../support/app.ts";
 import { gql } from "../support/clients.ts";
 import { linkThroughApi } from "../support/crash-burst.ts";
@@ -103,6 +103,18 @@ describe.skipIf(!POSTGRES || !REDIS)("gateway processes as a cluster", () => {
     await contact.sendText(PHONES[0], "while shared", { waitForAckMs: 10_000 });
     await delivered("while shared");
     expect(new Set(shared.leases.map((lease) => lease.nodeId)).size).toBeGreaterThan(1);
+    // Any node shows the whole cluster to the account token.
+    const answer = await gql(nodes.get("node-b")?.url as string, ClusterDocument, {}, ACCOUNT_TOKEN);
+    const view = answer.data?.cluster;
+    if (view?.__typename !== "Cluster") throw new Error(JSON.stringify(answer));
+    expect(view).toMatchObject({ enabled: true, thisNode: "node-b", leaseTtlMs: TTL_MS });
+    expect(view.nodes.map((node) => [node.id, node.live, node.draining])).toEqual(
+      all.map((node) => [node, true, false]),
+    );
+    const viewed = view.nodes.flatMap((node) => node.leases);
+    expect(viewed.map((lease) => [lease.instanceId, lease.nodeId, lease.fence]).sort()).toEqual(
+      shared.leases.map((lease) => [lease.instanceId, lease.nodeId, lease.fence]).sort(),
+    );
 
     // SIGKILL the node holding the first instance: the others reopen its sessions.
     const victim = shared.leases.find((lease) => lease.instanceId === instances[0].uuid)?.nodeId as string;

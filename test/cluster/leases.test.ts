@@ -2,8 +2,11 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isFencedWrite, LeaseStore } from "../../src/cluster/leases.ts";
 import { preferredNode } from "../../src/cluster/placement.ts";
-import { type RunningApp, startApp } from "../support/app.ts";
+import { ClusterDocument } from "../generated/graphql.ts";
+import { ACCOUNT_TOKEN, type RunningApp, startApp } from "../support/app.ts";
+import { gql } from "../support/clients.ts";
 import { databaseKind } from "../support/database.ts";
+import { createInstance } from "../support/fixtures.ts";
 
 const TTL_MS = 400;
 const expired = () => new Promise((resolve) => setTimeout(resolve, TTL_MS + 100));
@@ -93,6 +96,27 @@ describe.skipIf(databaseKind !== "postgresql")("instance leases in PostgreSQL", 
     await a.heartbeat();
     expect((await b.liveNodes()).map((node) => node.id)).toEqual(["node-a"]);
     expect((await b.nodes()).map((node) => node.id)).toEqual(["node-a", "node-b"]);
+  });
+});
+
+describe("a single process", () => {
+  it("reports no cluster to the account token, and refuses the view to an instance token", async () => {
+    const running = await startApp();
+    try {
+      const view = await gql(running.url, ClusterDocument, {}, ACCOUNT_TOKEN);
+      expect(view.data?.cluster).toEqual({
+        __typename: "Cluster",
+        enabled: false,
+        thisNode: null,
+        leaseTtlMs: null,
+        nodes: [],
+      });
+      const instance = await createInstance(running.url);
+      const refused = await gql(running.url, ClusterDocument, {}, instance.token);
+      expect(refused.data?.cluster.__typename).toBe("ForbiddenError");
+    } finally {
+      await running.stop();
+    }
   });
 });
 

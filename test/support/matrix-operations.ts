@@ -74,6 +74,15 @@ export const OPERATIONS: Operation[] = [
       return ids.includes(t.instance.id) ? "allowed" : "hidden";
     },
   },
+  {
+    name: "cluster",
+    covers: "cluster",
+    api: "graphql",
+    target: "shared",
+    accountOnly: true,
+    run: (c, _t, token) =>
+      fromGraphQL(graphql(c.base, "{ cluster { __typename } }", {}, token), "cluster", "Cluster"),
+  },
   ...(["instance", "webhook", "message"] as const).flatMap((kind): Operation[] => {
     const success = { instance: "Instance", webhook: "Webhook", message: "Message" }[kind];
     const idOf = (t: Target) => t[kind].id;
