@@ -64,6 +64,7 @@ export async function createApp(
             nodeId: config.CLUSTER_NODE_ID ?? defaultNodeId(),
             leaseTtlMs: config.CLUSTER_LEASE_TTL_MS,
             handoversPerRound: 10,
+            openConcurrency: config.WA_RESTORE_CONCURRENCY,
           },
           db,
           services.engine,

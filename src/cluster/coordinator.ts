@@ -13,6 +13,8 @@ export interface ClusterSettings {
   leaseTtlMs: number;
   /** Sessions handed over to their preferred node per round, so a joining node takes its share without a storm. */
   handoversPerRound: number;
+  /** Sessions taken over that log in at once (WA_RESTORE_CONCURRENCY). */
+  openConcurrency: number;
 }
 
 export function defaultNodeId(): string {
@@ -33,6 +35,8 @@ export class ClusterCoordinator implements SessionOwnership {
   private timer: NodeJS.Timeout | undefined;
   private round: Promise<void> = Promise.resolve();
   private draining = false;
+  private readonly opening: Awaited<ReturnType<Engine["linkedInstances"]>> = [];
+  private openingNow = 0;
 
   constructor(
     private readonly settings: ClusterSettings,
@@ -103,11 +107,6 @@ export class ClusterCoordinator implements SessionOwnership {
     await Promise.all(leases.map((lease) => this.store.release(lease).catch(() => undefined)));
   }
 
-  /** Leases this node holds now, by instance. */
-  holdings(): ReadonlyMap<string, Lease> {
-    return this.held;
-  }
-
   private schedule(delayMs: number): void {
     if (this.draining) return;
     this.timer = setTimeout(() => {
@@ -160,11 +159,25 @@ export class ClusterCoordinator implements SessionOwnership {
     }
   }
 
+  /** Opens a session taken over, at most `openConcurrency` handshakes at once (as a restart's). */
   private open(instance: Awaited<ReturnType<Engine["linkedInstances"]>>[number]): void {
-    this.engine.connect(instance).then(
-      () => this.logger.info({ instanceId: instance.id, node: this.nodeId }, "session taken over"),
-      (error: unknown) => this.logger.warn({ err: error, instanceId: instance.id }, "could not open session"),
-    );
+    this.opening.push(instance);
+    while (this.openingNow < this.settings.openConcurrency && this.opening.length > 0) {
+      const next = this.opening.shift() as typeof instance;
+      this.openingNow += 1;
+      this.engine
+        .connect(next)
+        .then((session) => session.settled(this.settings.leaseTtlMs))
+        .then(
+          () => this.logger.info({ instanceId: next.id, node: this.nodeId }, "session taken over"),
+          (error: unknown) => this.logger.warn({ err: error, instanceId: next.id }, "could not open session"),
+        )
+        .finally(() => {
+          this.openingNow -= 1;
+          const waiting = this.opening.shift();
+          if (waiting) this.open(waiting);
+        });
+    }
   }
 
   private async handOver(lease: Lease, to: string): Promise<void> {
