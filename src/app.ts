@@ -1,6 +1,9 @@
 import { Redis } from "ioredis";
 import { TokenService } from "./auth/tokens.ts";
 import { ClusterCoordinator, defaultNodeId } from "./cluster/coordinator.ts";
+import { EventRelay } from "./cluster/event-relay.ts";
+import { ClusterLink } from "./cluster/link.ts";
+import { NodeRequests } from "./cluster/node-requests.ts";
 import type { Config } from "./config.ts";
 import { createDatabase, type Database } from "./db/client.ts";
 import { migrateDatabase } from "./db/migrate.ts";
@@ -57,22 +60,11 @@ export async function createApp(
   );
 
   // PostgreSQL and Redis: sessions run under leases, placed among the live nodes.
-  const cluster =
+  const node =
     config.databaseProvider === "postgresql" && redis
-      ? new ClusterCoordinator(
-          {
-            nodeId: config.CLUSTER_NODE_ID ?? defaultNodeId(),
-            leaseTtlMs: config.CLUSTER_LEASE_TTL_MS,
-            handoversPerRound: 10,
-            openConcurrency: config.WA_RESTORE_CONCURRENCY,
-          },
-          db,
-          services.engine,
-          services.log,
-          services.deliveries,
-          logger.child({ part: "cluster" }),
-        )
+      ? joinCluster(config, logger, db, redis, services)
       : undefined;
+  const cluster = node?.coordinator;
   services.cluster = cluster;
 
   return {
@@ -82,6 +74,8 @@ export async function createApp(
     cluster,
     async listen() {
       const address = await http.app.listen({ port: config.PORT, host: config.HOST });
+      await node?.link.open();
+      node?.relay.start();
       await services.deliveries.start();
       services.retention.start();
       await cluster?.start();
@@ -94,6 +88,8 @@ export async function createApp(
     async close() {
       await cluster?.drain();
       await services.engine.stopAll();
+      node?.relay.stop();
+      await node?.link.close();
       services.retention.stop();
       await services.deliveries.close();
       await http.close();
@@ -102,6 +98,37 @@ export async function createApp(
       await db.close();
     },
   };
+}
+
+/** The parts that make this process one node of a cluster. */
+function joinCluster(config: Config, logger: Logger, db: Database, redis: Redis, services: Services) {
+  const nodeId = config.CLUSTER_NODE_ID ?? defaultNodeId();
+  const clusterLogger = logger.child({ part: "cluster" });
+  const link = new ClusterLink(redis, nodeId, clusterLogger);
+  const relay = new EventRelay(link, services.bus, db.prisma, clusterLogger);
+  const coordinator = new ClusterCoordinator(
+    {
+      nodeId,
+      leaseTtlMs: config.CLUSTER_LEASE_TTL_MS,
+      handoversPerRound: 10,
+      openConcurrency: config.WA_RESTORE_CONCURRENCY,
+    },
+    db,
+    services.engine,
+    services.log,
+    services.deliveries,
+    clusterLogger,
+  );
+  coordinator.useRequests(
+    new NodeRequests(
+      link,
+      services,
+      (instanceId) => coordinator.runsElsewhere(instanceId),
+      config.CLUSTER_CALL_TIMEOUT_MS,
+      clusterLogger,
+    ),
+  );
+  return { link, relay, coordinator };
 }
 
 /** Secrets, tokens, services and HTTP on an open, migrated database. */

@@ -104,6 +104,7 @@ const ConfigSchema = z.object({
     .regex(/^[\w.:-]{1,100}$/, "letters, digits, '.', ':', '_' and '-' only")
     .optional(),
   CLUSTER_LEASE_TTL_MS: z.coerce.number().int().min(300).max(600_000).default(15_000),
+  CLUSTER_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   WA_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   MEDIA_MAX_BYTES: z.coerce
     .number()

@@ -1,6 +1,7 @@
 import type { Caller } from "./access.ts";
 
-type Listener = (instanceId: string) => void;
+/** `fromCluster`: another node revoked it (and told the others already). */
+type Listener = (instanceId: string, fromCluster: boolean) => void;
 
 /**
  * Revoking a token ends what it opened. An instance has one token at a time, so rotating it
@@ -16,8 +17,8 @@ export class TokenRevocations {
   }
 
   /** Called once the instance's new token is stored: everything opened with the old one ends now. */
-  revokeInstanceToken(instanceId: string): void {
-    for (const listener of this.listeners) listener(instanceId);
+  revokeInstanceToken(instanceId: string, fromCluster = false): void {
+    for (const listener of this.listeners) listener(instanceId, fromCluster);
   }
 }
 

@@ -4,8 +4,9 @@ import type { WebhookDeliveries } from "../delivery/webhooks/deliveries.ts";
 import { ConflictError } from "../errors.ts";
 import type { EventLog } from "../events/log.ts";
 import type { Logger } from "../logger.ts";
-import type { Engine, SessionOwnership } from "../whatsapp/engine.ts";
+import type { Engine, SessionCall, SessionOwnership } from "../whatsapp/engine.ts";
 import { isFencedWrite, type Lease, LeaseStore } from "./leases.ts";
+import type { NodeRequests } from "./node-requests.ts";
 import { preferredNode } from "./placement.ts";
 
 export interface ClusterSettings {
@@ -32,18 +33,26 @@ export function defaultNodeId(): string {
 export class ClusterCoordinator implements SessionOwnership {
   readonly store: LeaseStore;
   private readonly held = new Map<string, Lease>();
+  /** Leases of deleted instances whose retired webhooks still owe events: this node delivers them. */
+  private readonly retired = new Map<string, Lease>();
   private timer: NodeJS.Timeout | undefined;
   private round: Promise<void> = Promise.resolve();
   private draining = false;
   private readonly opening: Awaited<ReturnType<Engine["linkedInstances"]>> = [];
   private openingNow = 0;
+  private requests: NodeRequests | undefined;
+  private lastRoundAt = 0;
+  private nudged: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly settings: ClusterSettings,
     private readonly db: Database,
     private readonly engine: Engine,
     private readonly log: Pick<EventLog, "forget">,
-    private readonly deliveries: Pick<WebhookDeliveries, "placeWith" | "followInstance">,
+    private readonly deliveries: Pick<
+      WebhookDeliveries,
+      "placeWith" | "followInstance" | "runRetired" | "stopRetired"
+    >,
     private readonly logger: Logger,
   ) {
     this.store = new LeaseStore(db.prisma, settings.nodeId, settings.leaseTtlMs);
@@ -57,6 +66,36 @@ export class ClusterCoordinator implements SessionOwnership {
 
   get leaseTtlMs(): number {
     return this.settings.leaseTtlMs;
+  }
+
+  /** Calls for sessions on other nodes go through `requests`; a session another node frees is taken at once. */
+  useRequests(requests: NodeRequests): void {
+    this.requests = requests;
+    requests.onReleased(() => this.nudge());
+  }
+
+  /** Why this node should not take traffic now (undefined: ready); `ping` checks Redis. */
+  async unready(ping: () => Promise<unknown>): Promise<string | undefined> {
+    if (this.draining) return "draining: handing its sessions over";
+    if (Date.now() - this.lastRoundAt > this.settings.leaseTtlMs)
+      return "cluster rounds are late: leases may lapse";
+    try {
+      await ping();
+    } catch {
+      return "redis unreachable";
+    }
+    return undefined;
+  }
+
+  async runsElsewhere(instanceId: string): Promise<string | undefined> {
+    if (this.held.has(instanceId)) return undefined;
+    const holder = await this.store.holder(instanceId);
+    return holder === this.nodeId ? undefined : holder;
+  }
+
+  forward(nodeId: string, call: SessionCall): Promise<unknown> {
+    if (!this.requests) throw new ConflictError(`The instance's session runs on node ${nodeId}`);
+    return this.requests.forward(nodeId, call);
   }
 
   async start(): Promise<void> {
@@ -96,15 +135,32 @@ export class ClusterCoordinator implements SessionOwnership {
   async drain(): Promise<void> {
     this.draining = true;
     clearTimeout(this.timer);
+    clearTimeout(this.nudged);
     await this.round;
     await this.store.heartbeat(true).catch(() => undefined);
     await this.engine.stopAll();
-    const leases = [...this.held.values()];
+    const leases = [...this.held.values(), ...this.retired.values()];
     this.held.clear();
+    this.retired.clear();
     await Promise.all(
       leases.map((lease) => this.deliveries.followInstance(lease.instanceId).catch(() => undefined)),
     );
-    await Promise.all(leases.map((lease) => this.store.release(lease).catch(() => undefined)));
+    await Promise.all(leases.map((lease) => this.release(lease).catch(() => undefined)));
+  }
+
+  private async release(lease: Lease): Promise<void> {
+    await this.store.release(lease);
+    this.requests?.released(lease.instanceId);
+  }
+
+  /** A round soon, once for a burst of nudges. */
+  private nudge(): void {
+    if (this.draining || this.nudged) return;
+    this.nudged = setTimeout(() => {
+      this.nudged = undefined;
+      void this.rebalance();
+    }, 100);
+    this.nudged.unref();
   }
 
   private schedule(delayMs: number): void {
@@ -121,6 +177,7 @@ export class ClusterCoordinator implements SessionOwnership {
     for (const lease of [...this.held.values()]) {
       if (!(await this.store.renew(lease))) await this.lost(lease.instanceId, "lease expired");
     }
+    this.lastRoundAt = Date.now();
     const live = (await this.store.liveNodes()).filter((node) => !node.draining).map((node) => node.id);
     const linked = await this.engine.linkedInstances();
     const linkedIds = new Set(linked.map((instance) => instance.id));
@@ -140,6 +197,7 @@ export class ClusterCoordinator implements SessionOwnership {
     // Instances deleted (through another node, say), made inactive or logged out: their
     // sessions stop and their leases go. A session waiting for its QR code stays.
     const unlinked = [...this.held.values()].filter((lease) => !linkedIds.has(lease.instanceId));
+    await this.deliverRetired(unlinked);
     if (unlinked.length === 0) return;
     const active = new Set(
       (
@@ -152,10 +210,42 @@ export class ClusterCoordinator implements SessionOwnership {
     for (const lease of unlinked) {
       const running = this.engine.runningIds().includes(lease.instanceId);
       if (running && active.has(lease.instanceId)) continue;
-      if (running) await this.engine.stop(lease.instanceId);
+      if (running) await this.engine.stopHere(lease.instanceId);
       this.held.delete(lease.instanceId);
+      if (this.retired.has(lease.instanceId)) continue;
       await this.deliveries.followInstance(lease.instanceId).catch(() => undefined);
-      await this.store.release(lease);
+      await this.release(lease);
+    }
+  }
+
+  /**
+   * Webhooks of a deleted instance deliver its last events from the node that holds its lease:
+   * the one that ran its session keeps it until they are done; if that node dies, another
+   * takes the lease and the webhooks over.
+   */
+  private async deliverRetired(unlinked: Lease[]): Promise<void> {
+    const owing = new Set(
+      (await this.db.prisma.retiredWebhook.findMany({ select: { instanceId: true } })).map(
+        (row) => row.instanceId,
+      ),
+    );
+    for (const lease of unlinked) {
+      if (owing.has(lease.instanceId) && !this.engine.runningIds().includes(lease.instanceId)) {
+        this.retired.set(lease.instanceId, lease);
+      }
+    }
+    for (const [instanceId, lease] of this.retired) {
+      if (owing.has(instanceId) && (this.held.has(instanceId) || (await this.store.renew(lease)))) continue;
+      this.retired.delete(instanceId);
+      await this.deliveries.stopRetired(instanceId);
+      await this.release(lease);
+    }
+    for (const instanceId of owing) {
+      if (this.retired.has(instanceId) || this.held.has(instanceId)) continue;
+      const lease = await this.store.acquire(instanceId);
+      if (!lease) continue;
+      this.retired.set(instanceId, lease);
+      await this.deliveries.runRetired(instanceId);
     }
   }
 
@@ -166,7 +256,7 @@ export class ClusterCoordinator implements SessionOwnership {
       const next = this.opening.shift() as typeof instance;
       this.openingNow += 1;
       this.engine
-        .connect(next)
+        .open(next)
         .then((session) => session.settled(this.settings.leaseTtlMs))
         .then(
           () => this.logger.info({ instanceId: next.id, node: this.nodeId }, "session taken over"),
@@ -182,17 +272,17 @@ export class ClusterCoordinator implements SessionOwnership {
 
   private async handOver(lease: Lease, to: string): Promise<void> {
     this.logger.info({ instanceId: lease.instanceId, to }, "handing session over");
-    await this.engine.stop(lease.instanceId);
+    await this.engine.stopHere(lease.instanceId);
     this.held.delete(lease.instanceId);
     // Its webhooks stop here before the next node may start them.
     await this.deliveries.followInstance(lease.instanceId).catch(() => undefined);
-    await this.store.release(lease);
+    await this.release(lease);
   }
 
   private async lost(instanceId: string, reason: string): Promise<void> {
     if (!this.held.delete(instanceId)) return;
     this.logger.warn({ instanceId, reason }, "lease lost: stopping the session");
-    await this.engine.stop(instanceId).catch(() => undefined);
+    await this.engine.stopHere(instanceId).catch(() => undefined);
     this.followDeliveries(instanceId);
   }
 

@@ -83,6 +83,15 @@ export class LeaseStore {
     );
   }
 
+  /** The node holding the instance's lease now, if any. */
+  async holder(instanceId: string): Promise<string | undefined> {
+    const rows = await this.prisma.$queryRawUnsafe<{ nodeId: string }[]>(
+      `SELECT "nodeId" FROM "InstanceLease" WHERE "instanceId" = $1 AND "expiresAt" > ${NOW}`,
+      instanceId,
+    );
+    return rows[0]?.nodeId;
+  }
+
   /**
    * Takes the instance's lease when it is free, expired or already this node's; null when
    * another node holds it. A change of holder raises the fencing token.

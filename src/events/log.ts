@@ -28,6 +28,11 @@ export type Publish = (events: GatewayEvent[]) => Promise<void> | void;
 export class EventLog {
   private readonly lastSeq = new Map<string, number>();
   private readonly tails = new Map<string, Promise<unknown>>();
+  /**
+   * In a cluster: commits service events on the node that runs the instance's session, so
+   * one node assigns an instance's sequence numbers; undefined when this node should.
+   */
+  emitElsewhere: ((inputs: readonly EventInput[]) => Promise<GatewayEvent[] | undefined>) | undefined;
 
   constructor(
     private readonly db: Pick<Database, "write" | "prisma">,
@@ -42,46 +47,61 @@ export class EventLog {
     inputs: readonly EventInput[],
     publish: Publish = (events) => this.publishAll(events),
   ): Promise<GatewayEvent[]> {
-    return this.inOrder(instanceId, async () => {
-      const last = await this.lastSeqOf(instanceId);
-      const now = new Date();
-      const events = inputs.map(
-        (input, index) =>
-          new StoredEvent(
-            randomUUID(),
-            last + index + 1,
-            input.instanceId,
-            input.instanceName,
-            input.type,
-            now,
-            { json: input.json ?? JSON.stringify(input.data ?? null) },
-          ),
-      );
-      const rows = events.map((event) => [
-        event.instanceId,
-        event.seq,
-        event.id,
-        event.instanceName,
-        event.type,
-        event.json,
-        now,
-      ]);
-      const eventWrites = rows.length
-        ? [upsertRows("Event", EVENT_COLUMNS, rows, { on: ["id"], update: [] })]
-        : [];
+    return this.inOrder(instanceId, () => this.commitNow(instanceId, writes, inputs, publish));
+  }
+
+  private async commitNow(
+    instanceId: string,
+    writes: readonly unknown[],
+    inputs: readonly EventInput[],
+    publish: Publish,
+    attempt = 1,
+  ): Promise<GatewayEvent[]> {
+    const last = await this.lastSeqOf(instanceId);
+    const now = new Date();
+    const events = inputs.map(
+      (input, index) =>
+        new StoredEvent(
+          randomUUID(),
+          last + index + 1,
+          input.instanceId,
+          input.instanceName,
+          input.type,
+          now,
+          { json: input.json ?? JSON.stringify(input.data ?? null) },
+        ),
+    );
+    const rows = events.map((event) => [
+      event.instanceId,
+      event.seq,
+      event.id,
+      event.instanceName,
+      event.type,
+      event.json,
+      now,
+    ]);
+    const eventWrites = rows.length
+      ? [upsertRows("Event", EVENT_COLUMNS, rows, { on: ["id"], update: [] })]
+      : [];
+    try {
       await this.db.write([...writes, ...eventWrites]);
-      this.lastSeq.set(instanceId, last + events.length);
-      if (events.length > 0) this.metrics.eventsCommitted(events);
-      await publish(events);
-      return events;
-    });
+    } catch (error) {
+      // Another node committed the instance's events since this one read its last seq.
+      if (attempt >= 3 || !isSeqTaken(error)) throw error;
+      this.forget(instanceId);
+      return this.commitNow(instanceId, writes, inputs, publish, attempt + 1);
+    }
+    this.lastSeq.set(instanceId, last + events.length);
+    if (events.length > 0) this.metrics.eventsCommitted(events);
+    await publish(events);
+    return events;
   }
 
   /** Events and no rows: what services report (newJwt, instanceDelete …). */
-  emit(inputs: EventInput | readonly EventInput[]): Promise<GatewayEvent[]> {
+  async emit(inputs: EventInput | readonly EventInput[]): Promise<GatewayEvent[]> {
     const list = Array.isArray(inputs) ? inputs : [inputs as EventInput];
-    if (list.length === 0) return Promise.resolve([]);
-    return this.commit(list[0].instanceId, [], list);
+    if (list.length === 0) return [];
+    return (await this.emitElsewhere?.(list)) ?? this.commit(list[0].instanceId, [], list);
   }
 
   /**
@@ -122,4 +142,15 @@ export class EventLog {
     });
     return result;
   }
+}
+
+/** The write failed on the log's primary key (instanceId, seq): the seq is already taken. */
+function isSeqTaken(error: unknown): boolean {
+  for (let cause = error; cause; cause = (cause as { cause?: unknown }).cause) {
+    const { message, originalMessage } = cause as { message?: unknown; originalMessage?: unknown };
+    for (const text of [message, originalMessage]) {
+      if (typeof text === "string" && text.includes("Event_pkey")) return true;
+    }
+  }
+  return false;
 }

@@ -114,20 +114,7 @@ export async function* replayThenLive<T>(
         // Behind by a page or more: the live events are not kept (again) until the log is caught up.
         keepingLive = rows.length < PAGE_SIZE;
         live.skipThrough(point.instanceId, keepingLive ? after : Number.POSITIVE_INFINITY);
-        const page = rows.map(
-          (row) =>
-            new StoredEvent(
-              row.id,
-              row.seq,
-              row.instanceId,
-              row.instanceName,
-              row.type as EventType,
-              row.createdAt,
-              {
-                json: row.data,
-              },
-            ),
-        );
+        const page = rows.map((row) => StoredEvent.fromRow(row));
         for (const item of shape(page)) {
           live.throwIfEnded();
           yield item;

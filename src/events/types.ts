@@ -73,6 +73,29 @@ export class StoredEvent<T = unknown> implements GatewayEvent<T> {
     else this.value = content.data;
   }
 
+  /** An event as the log stores it (its data as JSON text). */
+  static fromRow(row: {
+    id: string;
+    seq: number;
+    instanceId: string;
+    instanceName: string;
+    type: string;
+    createdAt: Date;
+    data: string;
+  }): StoredEvent {
+    return new StoredEvent(
+      row.id,
+      row.seq,
+      row.instanceId,
+      row.instanceName,
+      row.type as EventType,
+      row.createdAt,
+      {
+        json: row.data,
+      },
+    );
+  }
+
   get data(): T {
     if (this.value === undefined) this.value = JSON.parse(this.text ?? "null") as T;
     return this.value;

@@ -137,13 +137,18 @@ export async function createHttpServer(services: Services, schema: GraphQLSchema
   });
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
+  // In a cluster it names the node that answered, and is not ready while the node drains or
+  // cannot keep its leases.
   app.get("/readyz", { schema: { hide: true } }, async (_request, reply) => {
+    const node = services.cluster ? { node: services.cluster.nodeId } : {};
     try {
       await services.prisma.$queryRawUnsafe("SELECT 1");
-      return { status: "ready" };
     } catch {
-      return reply.status(503).send({ status: "unavailable", reason: "database unreachable" });
+      return reply.status(503).send({ status: "unavailable", reason: "database unreachable", ...node });
     }
+    const reason = await services.cluster?.unready(() => services.limits.ping());
+    if (reason) return reply.status(503).send({ status: "unavailable", reason, ...node });
+    return { status: "ready", ...node };
   });
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   registerConnectPage(app, services);

@@ -49,6 +49,11 @@ export class RateLimiters {
     return limiter;
   }
 
+  /** Resolves when the shared store answers (Redis, when configured). */
+  async ping(): Promise<void> {
+    await this.redis?.ping();
+  }
+
   /** Consumes one point in every window of an operation, throwing RateLimitedError when spent. */
   async consume(operation: LimitedOperation, caller: string): Promise<void> {
     for (const window of RATE_LIMITS[operation]) {

@@ -8,7 +8,7 @@ import {
   type SignalDataTypeMap,
   type SignalKeyStore,
 } from "@whiskeysockets/baileys";
-import type { Database, PrismaClient } from "../db/client.ts";
+import type { Database } from "../db/client.ts";
 import { type Column, deleteRows, upsertRows } from "../db/row-writes.ts";
 import type { Logger } from "../logger.ts";
 
@@ -183,7 +183,7 @@ export async function loadAuthState(
       inOrder(async () => {
         pendingKeys = new Map();
         known.clear();
-        await prisma.authKey.deleteMany({ where: { instanceId } });
+        await db.write([prisma.authKey.deleteMany({ where: { instanceId } })]);
       }),
   };
 
@@ -209,11 +209,9 @@ export async function loadAuthState(
       .catch(() => undefined)
       .then(async () => {
         const data = encode(creds);
-        await prisma.authCreds.upsert({
-          where: { instanceId },
-          create: { instanceId, data },
-          update: { data },
-        });
+        await db.write([
+          prisma.authCreds.upsert({ where: { instanceId }, create: { instanceId, data }, update: { data } }),
+        ]);
       });
     return pending;
   };
@@ -235,10 +233,15 @@ export async function loadAuthState(
   };
 }
 
-/** Forgets a linked device: the next connection shows a new QR. */
-export async function clearAuthState(prisma: PrismaClient, instanceId: string): Promise<void> {
-  await prisma.$transaction([
+/** Forgets a linked device and its account: the next connection shows a new QR. */
+export async function clearAuthState(
+  db: Pick<Database, "prisma" | "write">,
+  instanceId: string,
+): Promise<void> {
+  const { prisma } = db;
+  await db.write([
     prisma.authKey.deleteMany({ where: { instanceId } }),
     prisma.authCreds.deleteMany({ where: { instanceId } }),
+    prisma.whatsApp.deleteMany({ where: { instanceId } }),
   ]);
 }

@@ -11,10 +11,11 @@ import {
   type OutgoingContent,
   type Presence,
   type QuotedKey,
+  SessionNotOpenError,
   sendPresenceThrough,
   sendThrough,
 } from "./outgoing.ts";
-import { type ConnectionStatus, type InstanceInfo, type QrCode, Session } from "./session.ts";
+import { type InstanceInfo, type QrCode, Session } from "./session.ts";
 import { verifyCertificateChains } from "./signature-checks.ts";
 
 const INFO_FIELDS = {
@@ -41,7 +42,20 @@ function pickInfo(instance: InstanceInfo): InstanceInfo {
  */
 export interface SessionOwnership {
   claim(instanceId: string): Promise<Database>;
+  /** The node that runs the instance's session, when it is another one. */
+  runsElsewhere(instanceId: string): Promise<string | undefined>;
+  /** Runs a call on that node (its Engine.run) and answers what it answered. */
+  forward(nodeId: string, call: SessionCall): Promise<unknown>;
 }
+
+/** A call that needs an instance's session, as plain data: in a cluster it goes to the node that runs it. */
+export type SessionCall =
+  | { op: "send"; instanceId: string; to: string; content: OutgoingContent; quoted?: QuotedKey }
+  | { op: "markRead"; instanceId: string; keys: MessageKey[] }
+  | { op: "sendPresence"; instanceId: string; presence: Presence; to: string }
+  | { op: "requestPairingCode"; instance: InstanceInfo; phoneNumber: string }
+  | { op: "connect" | "updateSettings"; instance: InstanceInfo }
+  | { op: "restart" | "logout" | "remove" | "stop" | "qrcode"; instanceId: string };
 
 /** The sessions this process runs, one per active instance. */
 export class Engine {
@@ -67,28 +81,108 @@ export class Engine {
     return this.sessions.get(instanceId);
   }
 
-  /** The session's connection state; undefined when the engine does not run the instance. */
-  status(instanceId: string): ConnectionStatus | undefined {
-    return this.sessions.get(instanceId)?.status;
-  }
-
   /** Sends a message; resolves with its key once it is stored and sendMessage is emitted. */
   send(instanceId: string, to: string, content: OutgoingContent, quoted?: QuotedKey): Promise<MessageKey> {
-    return sendThrough(this.sessions.get(instanceId), this.prisma, to, content, quoted);
+    return this.route({ op: "send", instanceId, to, content, quoted }) as Promise<MessageKey>;
   }
 
   markRead(instanceId: string, keys: MessageKey[]): Promise<void> {
-    return markReadThrough(this.sessions.get(instanceId), keys);
+    return this.route({ op: "markRead", instanceId, keys }) as Promise<void>;
   }
 
   sendPresence(instanceId: string, presence: Presence, to: string): Promise<void> {
-    return sendPresenceThrough(this.sessions.get(instanceId), presence, to);
+    return this.route({ op: "sendPresence", instanceId, presence, to }) as Promise<void>;
   }
 
   /** Starts the session if needed and asks WhatsApp for a code to link by phone number. */
-  async requestPairingCode(instance: InstanceInfo, phoneNumber: string): Promise<string> {
-    const session = await this.connect(instance);
-    return session.requestPairingCode(phoneNumber);
+  requestPairingCode(instance: InstanceInfo, phoneNumber: string): Promise<string> {
+    return this.route({ op: "requestPairingCode", instance, phoneNumber }) as Promise<string>;
+  }
+
+  /** The QR code currently shown for linking, if the session waits for a scan. */
+  qrcode(instanceId: string): Promise<QrCode | undefined> {
+    return this.route({ op: "qrcode", instanceId }) as Promise<QrCode | undefined>;
+  }
+
+  /** Starts (or keeps) the session of an instance, wherever it runs. */
+  async connect(instance: InstanceInfo): Promise<void> {
+    await this.route({ op: "connect", instance: pickInfo(instance) });
+  }
+
+  /** Settings changed: a running session follows them from now on. */
+  async updateSettings(instance: InstanceInfo): Promise<void> {
+    await this.route({ op: "updateSettings", instance: pickInfo(instance) });
+  }
+
+  /** Closes the socket without logging out (the instance was made inactive). */
+  async stop(instanceId: string): Promise<void> {
+    await this.route({ op: "stop", instanceId });
+  }
+
+  /** Closes and reopens the socket, keeping the linked device; SessionNotOpenError without one. */
+  async restart(instanceId: string): Promise<void> {
+    await this.route({ op: "restart", instanceId });
+  }
+
+  /** Logs the device off; SessionNotOpenError unless the session is open or connecting. */
+  async logout(instanceId: string): Promise<void> {
+    await this.route({ op: "logout", instanceId });
+  }
+
+  /**
+   * Takes an instance out of the engine: logs it off when linked (a failed logout is only
+   * logged). Resolves once the session's last events are published; none follow.
+   */
+  async remove(instanceId: string): Promise<void> {
+    await this.route({ op: "remove", instanceId });
+  }
+
+  /** Runs a call on this node's session (a call another node forwarded included). */
+  async run(call: SessionCall): Promise<unknown> {
+    switch (call.op) {
+      case "send":
+        return sendThrough(
+          this.sessions.get(call.instanceId),
+          this.prisma,
+          call.to,
+          call.content,
+          call.quoted,
+        );
+      case "markRead":
+        return markReadThrough(this.sessions.get(call.instanceId), call.keys);
+      case "sendPresence":
+        return sendPresenceThrough(this.sessions.get(call.instanceId), call.presence, call.to);
+      case "requestPairingCode":
+        return (await this.open(call.instance)).requestPairingCode(call.phoneNumber);
+      case "qrcode":
+        return this.sessions.get(call.instanceId)?.qr;
+      case "connect":
+        await this.open(call.instance);
+        return;
+      case "updateSettings": {
+        const session = this.sessions.get(call.instance.id);
+        if (session) session.instance = call.instance;
+        return;
+      }
+      case "stop":
+        return this.stopHere(call.instanceId);
+      case "restart":
+        return this.restartHere(call.instanceId);
+      case "logout":
+        return this.logoutHere(call.instanceId);
+      case "remove":
+        return this.removeHere(call.instanceId);
+    }
+  }
+
+  /** A call for a session another node runs goes there; every other one runs here. */
+  private async route(call: SessionCall): Promise<unknown> {
+    const instanceId = "instanceId" in call ? call.instanceId : call.instance.id;
+    if (this.ownership && !this.sessions.has(instanceId)) {
+      const owner = await this.ownership.runsElsewhere(instanceId);
+      if (owner) return this.ownership.forward(owner, call);
+    }
+    return this.run(call);
   }
 
   /** The connection status of every session, for the instances gauge. */
@@ -96,12 +190,8 @@ export class Engine {
     for (const session of this.sessions.values()) yield session.status;
   }
 
-  qrcode(instanceId: string): QrCode | undefined {
-    return this.sessions.get(instanceId)?.qr;
-  }
-
-  /** Starts (or keeps) the session of an instance. */
-  async connect(instance: InstanceInfo): Promise<Session> {
+  /** Starts (or keeps) the session of an instance on this node. */
+  async open(instance: InstanceInfo): Promise<Session> {
     let session = this.sessions.get(instance.id);
     if (session) session.instance = pickInfo(instance);
     if (session?.sock) return session;
@@ -109,7 +199,7 @@ export class Engine {
       const db = this.ownership ? await this.ownership.claim(instance.id) : this.db;
       // Another call may have started it while the lease was taken.
       const started = this.sessions.get(instance.id);
-      if (started) return this.connect(instance);
+      if (started) return this.open(instance);
       session = new Session(pickInfo(instance), {
         config: this.config,
         db,
@@ -126,37 +216,28 @@ export class Engine {
     return session;
   }
 
-  /** Settings changed: a running session follows them from now on. */
-  updateSettings(instance: InstanceInfo): void {
-    const session = this.sessions.get(instance.id);
-    if (session) session.instance = pickInfo(instance);
-  }
-
-  /** Closes the socket without logging out (the instance was made inactive). */
-  async stop(instanceId: string): Promise<void> {
+  /** Closes this node's socket of the instance without logging out. */
+  async stopHere(instanceId: string): Promise<void> {
     const session = this.sessions.get(instanceId);
     this.sessions.delete(instanceId);
     await session?.stop("instance made inactive");
   }
 
-  async restart(instanceId: string): Promise<void> {
+  private async restartHere(instanceId: string): Promise<void> {
     const session = this.sessions.get(instanceId);
-    if (!session) return;
+    if (!session) throw new SessionNotOpenError();
     await session.stop("restarting");
     await session.start();
   }
 
-  async logout(instanceId: string): Promise<void> {
+  private async logoutHere(instanceId: string): Promise<void> {
     const session = this.sessions.get(instanceId);
+    if (session?.status !== "open" && session?.status !== "connecting") throw new SessionNotOpenError();
     this.sessions.delete(instanceId);
-    await session?.logout();
+    await session.logout();
   }
 
-  /**
-   * Takes an instance out of the engine: logs it off when linked (a failed logout is only
-   * logged). Resolves once the session's last events are published; none follow.
-   */
-  async remove(instanceId: string): Promise<void> {
+  private async removeHere(instanceId: string): Promise<void> {
     const session = this.sessions.get(instanceId);
     if (!session) return;
     this.sessions.delete(instanceId);
@@ -202,7 +283,7 @@ export class Engine {
         try {
           // Wait for this login to finish before the next: at most WA_RESTORE_CONCURRENCY
           // handshakes run at once.
-          const session = await this.connect(instance);
+          const session = await this.open(instance);
           await session.settled(this.config.WA_CONNECT_TIMEOUT_MS);
           restored += 1;
         } catch (error) {

@@ -350,8 +350,7 @@ export class Session {
     this.auth?.discard();
     await this.auth?.flush();
     await this.queue.idle();
-    await clearAuthState(this.deps.db.prisma, this.instance.id);
-    await this.deps.db.prisma.whatsApp.deleteMany({ where: { instanceId: this.instance.id } });
+    await clearAuthState(this.deps.db, this.instance.id);
     this.auth = undefined;
   }
 

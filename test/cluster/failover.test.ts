@@ -1,77 +1,34 @@
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { preferredNode } from "../../src/cluster/placement.ts";
 import { ClusterDocument, CreateWebhookDocument } from "../generated/graphql.ts";
-import { ACCOUNT_TOKEN, secretsKeyEnv } from "../support/app.ts";
+import { ACCOUNT_TOKEN } from "../support/app.ts";
 import { gql } from "../support/clients.ts";
+import { type ClusterHarness, POSTGRES, REDIS, startClusterHarness } from "../support/cluster.ts";
 import { linkThroughApi } from "../support/crash-burst.ts";
-import { freshDatabase } from "../support/database.ts";
 import type { InstanceFixture } from "../support/fixtures.ts";
-import { type GatewayChild, startGatewayChild } from "../support/gateway-child.ts";
 import { type Receiver, startReceiver } from "../support/receiver.ts";
-import { engineEnv, until, WhatsAppSimulator } from "../support/whatsapp.ts";
+import { until } from "../support/whatsapp.ts";
 
-// Real gateway processes on one PostgreSQL database and one Redis, with the simulator.
-const POSTGRES = process.env.TEST_POSTGRES_URL;
-const REDIS = process.env.TEST_REDIS_URL;
 const TTL_MS = 6000;
 const PHONES = ["15557100001", "15557100002", "15557100003", "15557100004"];
 const CONTACT = "15557100099";
 
 describe.skipIf(!POSTGRES || !REDIS)("gateway processes as a cluster", () => {
-  let sim: WhatsAppSimulator;
-  let database: Awaited<ReturnType<typeof freshDatabase>>;
-  let sql: pg.Client;
+  let cluster: ClusterHarness;
   let receiver: Receiver;
-  const nodes = new Map<string, GatewayChild>();
-
-  const start = async (nodeId: string) => {
-    const node = await startGatewayChild({
-      ...engineEnv(sim),
-      DATABASE_URL: database.url,
-      ...secretsKeyEnv(database.url),
-      ACCOUNT_TOKEN,
-      REDIS_URL: REDIS as string,
-      CLUSTER_NODE_ID: nodeId,
-      CLUSTER_LEASE_TTL_MS: String(TTL_MS),
-      OUTBOUND_ALLOW: "127.0.0.1",
-    });
-    nodes.set(nodeId, node);
-    return node;
-  };
-  const leases = async () =>
-    (
-      await sql.query<{ instanceId: string; nodeId: string; fence: number }>(
-        `SELECT "instanceId", "nodeId", "fence" FROM "InstanceLease" WHERE "expiresAt" > timezone('UTC', clock_timestamp()) ORDER BY "instanceId"`,
-      )
-    ).rows;
-  /** Every instance leased to the node rendezvous hashing prefers among `live`, and every account connected once. */
-  const settledOn = (instances: InstanceFixture[], live: string[]) =>
-    until(
-      async () => ({ leases: await leases(), connected: sim.connectedAccounts().sort() }),
-      ({ leases: held, connected }) =>
-        held.length === instances.length &&
-        held.every((lease) => lease.nodeId === preferredNode(live, lease.instanceId)) &&
-        PHONES.every((phone) => connected.includes(phone)),
-      30_000,
-    );
 
   beforeAll(async () => {
-    sim = await WhatsAppSimulator.start();
-    database = await freshDatabase();
-    sql = new pg.Client({ connectionString: database.url });
-    await sql.connect();
+    cluster = await startClusterHarness(TTL_MS);
     receiver = await startReceiver();
   });
   afterAll(async () => {
-    await Promise.all([...nodes.values()].map((node) => node.kill("SIGKILL")));
-    await sql?.end();
+    await cluster?.close();
     await receiver?.close();
-    await sim?.stop();
-    await database?.drop();
   });
 
   it("run each instance on one node, move a killed node's instances without a QR, and drain on SIGTERM", async () => {
+    const { sim, sql, nodes, leases, start } = cluster;
+    const settledOn = (instances: InstanceFixture[], live: string[]) =>
+      cluster.settledOn(instances, live, PHONES);
     const a = await start("node-a");
     const instances: InstanceFixture[] = [];
     for (const phone of PHONES) instances.push(await linkThroughApi(a.url, sim, phone, `phone-${phone}`));
@@ -119,6 +76,16 @@ describe.skipIf(!POSTGRES || !REDIS)("gateway processes as a cluster", () => {
     // SIGKILL the node holding the first instance: the others reopen its sessions.
     const victim = shared.leases.find((lease) => lease.instanceId === instances[0].uuid)?.nodeId as string;
     const fences = new Map(shared.leases.map((lease) => [lease.instanceId, lease.fence]));
+    // Inbound traffic runs through the kill and the takeover.
+    let traffic = 0;
+    let sending = true;
+    const sender = (async () => {
+      while (sending) {
+        await contact.sendText(PHONES[0], `traffic ${traffic++}`);
+        await new Promise((resolve) => setTimeout(resolve, 40));
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 500));
     const killedAt = Date.now();
     await nodes.get(victim)?.kill("SIGKILL");
     nodes.delete(victim);
@@ -129,6 +96,28 @@ describe.skipIf(!POSTGRES || !REDIS)("gateway processes as a cluster", () => {
     expect(survivors).toContain(moved?.nodeId);
     expect(moved?.fence).toBeGreaterThan(fences.get(instances[0].uuid) as number);
     expect(failoverMs).toBeLessThan(TTL_MS * 3);
+    sending = false;
+    await sender;
+    // Every traffic event committed reaches the webhook (messages queued while the instance
+    // had no node arrive after newer ones: wait for the log to stop growing first).
+    const committedTraffic = async () =>
+      (
+        await sql.query<{ id: string }>(
+          `SELECT "id" FROM "Event" WHERE "instanceId" = $1 AND "type" = 'messagesUpsert' AND "data" LIKE '%traffic %'`,
+          [instances[0].uuid],
+        )
+      ).rows.map((row) => row.id);
+    await delivered(`traffic ${traffic - 1}"`);
+    const undelivered = await until(
+      async () => {
+        const deliveredIds = new Set(receiver.hits.map((hit) => String(hit.headers["webhook-id"])));
+        return (await committedTraffic()).filter((id) => !deliveredIds.has(id));
+      },
+      (missing) => missing.length === 0,
+      30_000,
+    ).catch((error: Error) => error.message);
+    expect(undelivered).toEqual([]);
+    expect((await committedTraffic()).length).toBeGreaterThan(traffic / 2);
 
     // Messages reach the instance on its new node, and its webhook from there.
     const text = `after the failover ${Date.now()}`;
@@ -159,6 +148,10 @@ describe.skipIf(!POSTGRES || !REDIS)("gateway processes as a cluster", () => {
 
     await contact.sendText(PHONES[0], "after the drain", { waitForAckMs: 10_000 });
     await delivered("after the drain");
+
+    // The drained node comes back and takes its share again, without a QR.
+    await start(leaving);
+    await settledOn(instances, [staying, leaving]);
     // Each message's committed event reached the webhook; once, but for the one the killed
     // node may have sent without recording it (at least once).
     for (const text of ["while shared", "after the failover", "after the drain"]) {

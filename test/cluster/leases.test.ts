@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isFencedWrite, LeaseStore } from "../../src/cluster/leases.ts";
 import { preferredNode } from "../../src/cluster/placement.ts";
+import { EventBus } from "../../src/events/bus.ts";
+import { EventLog } from "../../src/events/log.ts";
 import { ClusterDocument } from "../generated/graphql.ts";
 import { ACCOUNT_TOKEN, type RunningApp, startApp } from "../support/app.ts";
 import { gql } from "../support/clients.ts";
@@ -96,6 +98,27 @@ describe.skipIf(databaseKind !== "postgresql")("instance leases in PostgreSQL", 
     await a.heartbeat();
     expect((await b.liveNodes()).map((node) => node.id)).toEqual(["node-a"]);
     expect((await b.nodes()).map((node) => node.id)).toEqual(["node-a", "node-b"]);
+  });
+
+  it("number an instance's events after those another node committed since", async () => {
+    const instanceId = randomUUID();
+    const { services } = running.app;
+    const other = new EventLog(services.db, new EventBus(services.metrics), services.metrics);
+    const input = (by: string) => ({
+      instanceId,
+      instanceName: "shared",
+      type: "newJwt" as const,
+      data: { by },
+    });
+    await services.log.emit(input("this node"));
+    await other.emit(input("another node"));
+    // This node's cached last seq is stale: its commit takes the next free one instead of failing.
+    await services.log.emit(input("this node again"));
+    expect((await eventsOf(instanceId)).map((event) => [event.seq, JSON.parse(event.data).by])).toEqual([
+      [1, "this node"],
+      [2, "another node"],
+      [3, "this node again"],
+    ]);
   });
 });
 

@@ -238,6 +238,8 @@ describe("close handling", () => {
   it("a server whose certificate chain does not verify: refused and retried, never reported open", async () => {
     const REFUSED = "the server's certificate chain did not verify (400)";
     const { instance, phone } = await linked();
+    // The link's own last events (the account's open) are committed before the restarts.
+    await running.app.services.engine.session(instance.uuid)?.queue.idle();
     const events: GatewayEvent[] = [];
     const off = running.app.services.bus.on((event) => {
       if (event.instanceId === instance.uuid) events.push(event);

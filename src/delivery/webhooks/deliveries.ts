@@ -15,6 +15,12 @@ import { HostLimiter } from "./host-limiter.ts";
 import { WebhookPump, type WebhookTarget } from "./pump.ts";
 import { type Attempt, WebhookSender } from "./sender.ts";
 
+/** What a webhook owner changes while its pump is stopped. */
+export interface WebhookUpdate {
+  cursor?: number;
+  paused?: boolean;
+}
+
 /**
  * Runs a pump per enabled, unpaused webhook and wakes the pumps of an instance when its
  * events are committed. A change to a webhook replaces its pump (after the old one stopped,
@@ -29,6 +35,8 @@ export class WebhookDeliveries {
   private unsubscribe: (() => void) | undefined;
   private closed = false;
   private owns: ((instanceId: string) => boolean) | undefined;
+  /** In a cluster: makes a change on the nodes that deliver the webhook; false when that is this node alone. */
+  changeElsewhere: ((webhookId: string, update?: WebhookUpdate) => Promise<boolean>) | undefined;
 
   constructor(
     private readonly deps: {
@@ -56,7 +64,15 @@ export class WebhookDeliveries {
       include: { events: true },
     });
     for (const row of rows) this.run(this.pumpTarget(row as WebhookWithEvents));
-    for (const retired of await this.deps.prisma.retiredWebhook.findMany()) {
+    // In a cluster, the node that takes a deleted instance's lease runs its retired webhooks.
+    if (!this.owns) await this.runRetired();
+  }
+
+  /** Runs the webhooks retired with deleted instances (one instance's, or all) that are not running yet. */
+  async runRetired(instanceId?: string): Promise<void> {
+    const rows = await this.deps.prisma.retiredWebhook.findMany({ where: instanceId ? { instanceId } : {} });
+    for (const retired of rows) {
+      if (this.pumps.has(retired.webhookId)) continue;
       // Left by a delete that failed after retiring: the webhook still runs as itself.
       if (
         await this.deps.prisma.webhook.findUnique({ where: { id: retired.webhookId }, select: { id: true } })
@@ -69,8 +85,14 @@ export class WebhookDeliveries {
     }
   }
 
+  /** Stops the pumps of the instance's retired webhooks (its lease went to another node). */
+  async stopRetired(instanceId: string): Promise<void> {
+    const pumps = [...(this.byInstance.get(instanceId) ?? [])].filter((pump) => pump.target.retired);
+    await Promise.all(pumps.map((pump) => pump.stop()));
+  }
+
   /**
-   * The instance is about to be deleted, its instanceDelete committed: its webhooks are kept
+   * The instance is about to be deleted (its instanceDelete comes next): its webhooks are kept
    * as snapshots until their last events are delivered, so a restart meanwhile loses nothing.
    */
   async retire(instanceId: string): Promise<void> {
@@ -93,14 +115,20 @@ export class WebhookDeliveries {
   }
 
   /**
-   * The webhook changed (or was deleted): its pump follows. `whileStopped` runs after the
-   * pump stopped and before a new one starts (moving the cursor, say).
+   * The webhook changed (or was deleted): its pump follows. `update` is stored after the pump
+   * stopped and before a new one starts (moving the cursor, say). In a cluster the node that
+   * delivers the webhook does this.
    */
-  changed(webhookId: string, whileStopped?: () => Promise<void>): Promise<void> {
+  async changed(webhookId: string, update?: WebhookUpdate): Promise<void> {
+    if (!(await this.changeElsewhere?.(webhookId, update))) await this.changedHere(webhookId, update);
+  }
+
+  /** `changed` on this node, whatever node delivers the webhook. */
+  changedHere(webhookId: string, update?: WebhookUpdate): Promise<void> {
     const previous = this.changes.get(webhookId) ?? Promise.resolve();
     const next = previous.then(async () => {
       await this.pumps.get(webhookId)?.stop();
-      await whileStopped?.();
+      if (update) await this.deps.prisma.webhook.updateMany({ where: { id: webhookId }, data: update });
       if (this.closed) return;
       const row = await this.deps.prisma.webhook.findUnique({
         where: { id: webhookId },
@@ -218,7 +246,7 @@ export class WebhookDeliveries {
     const ids = new Set([...(this.byInstance.get(instanceId) ?? [])].map((pump) => pump.target.id));
     const rows = await this.deps.prisma.webhook.findMany({ where: { instanceId }, select: { id: true } });
     for (const row of rows) ids.add(row.id);
-    await Promise.all([...ids].map((id) => this.changed(id)));
+    await Promise.all([...ids].map((id) => this.changedHere(id)));
   }
 
   private run(row: WebhookTarget): void {

@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError, NotConnectedError, NotFoundError } from 
 import type { EventLog } from "../../events/log.ts";
 import type { Instance, Prisma } from "../../generated/sqlite/client.ts";
 import type { Engine } from "../../whatsapp/engine.ts";
+import { SessionNotOpenError } from "../../whatsapp/outgoing.ts";
 import { uniquely, whileItExists } from "../prisma-errors.ts";
 import { validate } from "../validate.ts";
 import { CreateInstanceInput, PhoneNumber, UpdateInstanceInput, Uuid } from "./schemas.ts";
@@ -21,6 +22,13 @@ export interface InstanceFilter {
 
 const tokenTaken = () => new ConflictError("This token cannot be used: choose another one");
 
+/** The engine's "no session" in the API's terms. */
+const notConnected =
+  (instance: Instance) =>
+  (error: unknown): never => {
+    throw error instanceof SessionNotOpenError ? new NotConnectedError(instance.name) : error;
+  };
+
 /** The answer when an instance found a moment ago was deleted meanwhile. */
 const gone = (instance: Instance) => new NotFoundError("Instance", instance.name);
 
@@ -29,7 +37,7 @@ export class InstanceService {
   private readonly deleting = new Set<string>();
   private readonly deleteListeners = new Set<(instanceId: string) => Promise<void>>();
 
-  /** Told right before an instance's rows are deleted (its instanceDelete is committed). */
+  /** Told right before an instance's instanceDelete is committed and its rows deleted. */
   onDelete(listener: (instanceId: string) => Promise<void>): void {
     this.deleteListeners.add(listener);
   }
@@ -93,7 +101,7 @@ export class InstanceService {
       () => gone(instance),
     );
     if (updated.state === "inactive" && instance.state === "active") await this.engine.stop(updated.id);
-    else this.engine.updateSettings(updated);
+    else await this.engine.updateSettings(updated);
     return updated;
   }
 
@@ -144,8 +152,7 @@ export class InstanceService {
   /** Closes and reopens the socket, keeping the linked device. */
   async restart(caller: Caller, ref: InstanceRef): Promise<Instance> {
     const instance = await this.get(caller, ref);
-    if (!this.engine.status(instance.id)) throw new NotConnectedError(instance.name);
-    await this.engine.restart(instance.id);
+    await this.engine.restart(instance.id).catch(notConnected(instance));
     return whileItExists(this.prisma.instance.findUniqueOrThrow({ where: { id: instance.id } }), () =>
       gone(instance),
     );
@@ -163,16 +170,14 @@ export class InstanceService {
   }
 
   /** The QR code currently shown for linking, if the session is waiting for a scan. */
-  qrcode(instanceId: string) {
-    return this.engine.qrcode(instanceId) ?? null;
+  async qrcode(instanceId: string) {
+    return (await this.engine.qrcode(instanceId)) ?? null;
   }
 
   /** Logs the WhatsApp session off; the instance and its configuration stay. */
   async logout(caller: Caller, ref: InstanceRef): Promise<Instance> {
     const instance = await this.get(caller, ref);
-    const status = this.engine.status(instance.id);
-    if (status !== "open" && status !== "connecting") throw new NotConnectedError(instance.name);
-    await this.engine.logout(instance.id);
+    await this.engine.logout(instance.id).catch(notConnected(instance));
     return whileItExists(
       this.prisma.instance.update({ where: { id: instance.id }, data: { connection: "close" } }),
       () => gone(instance),
@@ -199,13 +204,15 @@ export class InstanceService {
       }
       // Returns once the session's events are published; a failed logout never blocks the delete.
       await this.engine.remove(instance.id);
+      // Webhooks are retired before instanceDelete exists: a pump that delivers it at once
+      // (on another node, say) then finds its snapshot to let go.
+      for (const listener of this.deleteListeners) await listener(instance.id);
       await this.log.emit({
         instanceId: instance.id,
         instanceName: instance.name,
         type: "instanceDelete",
         data: { instanceId: instance.id, instanceName: instance.name },
       });
-      for (const listener of this.deleteListeners) await listener(instance.id);
       // Relations cascade in the database: one statement removes every row of the instance.
       await this.prisma.instance.delete({ where: { id: instance.id } });
       return instance;

@@ -52,7 +52,6 @@ export class MessageService {
   async sendMedia(caller: Caller, ref: InstanceRef, input: z.input<typeof SendMedia>): Promise<Message> {
     const instance = await this.instances.get(caller, ref);
     const media = validate(SendMedia, input);
-    this.requireOpen(instance);
     const data = media.base64
       ? Buffer.from(media.base64, "base64")
       : await downloadMedia(this.outbound, media.url ?? "", this.config.MEDIA_MAX_BYTES);
@@ -115,7 +114,6 @@ export class MessageService {
   async markRead(caller: Caller, ref: InstanceRef, input: z.input<typeof MarkRead>): Promise<number> {
     const instance = await this.instances.get(caller, ref);
     const { keys } = validate(MarkRead, input);
-    this.requireOpen(instance);
     await this.engine.markRead(instance.id, keys).catch(this.failure(instance));
     return keys.length;
   }
@@ -127,13 +125,8 @@ export class MessageService {
   ): Promise<boolean> {
     const instance = await this.instances.get(caller, ref);
     const { to, presence } = validate(SendPresence, input);
-    this.requireOpen(instance);
     await this.engine.sendPresence(instance.id, presence, to).catch(this.failure(instance));
     return true;
-  }
-
-  private requireOpen(instance: { id: string; name: string }): void {
-    if (this.engine.status(instance.id) !== "open") throw new NotConnectedError(instance.name);
   }
 
   /** The engine's failures in the API's terms. */
@@ -152,7 +145,6 @@ export class MessageService {
     content: OutgoingContent,
     quoted?: QuotedKey,
   ): Promise<Message> {
-    this.requireOpen(instance);
     const key = await this.engine.send(instance.id, to, content, quoted).catch(this.failure(instance));
     return this.prisma.message.findUniqueOrThrow({
       where: { instanceId_chatJid_keyId_fromMe: { instanceId: instance.id, ...key } },

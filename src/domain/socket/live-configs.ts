@@ -9,7 +9,7 @@ export interface LiveSocketConfig {
   mediaBase64: boolean;
 }
 
-type Change = (instanceId: string, config: LiveSocketConfig | null) => void;
+type Change = (instanceId: string, config: LiveSocketConfig | null, fromCluster: boolean) => void;
 
 /**
  * The socket configurations of the instances that have /ws clients, in memory: each is read
@@ -39,11 +39,11 @@ export class SocketConfigs {
     return this.loaded.get(instanceId);
   }
 
-  /** Called with every stored change (null: the configuration was deleted). */
-  store(instanceId: string, row: Socket | null): void {
+  /** Called with every stored change (null: the configuration was deleted); `fromCluster`: on another node. */
+  store(instanceId: string, row: Socket | null, fromCluster = false): void {
     const config = row ? live(row) : null;
     this.loaded.set(instanceId, config);
-    for (const listener of this.listeners) listener(instanceId, config);
+    for (const listener of this.listeners) listener(instanceId, config, fromCluster);
   }
 
   /** The instance is gone: nothing of it is kept. */

@@ -57,9 +57,7 @@ export class WebhookDeliveryService {
       });
       first = event?.seq ?? (last._max.seq ?? 0) + 1;
     }
-    await this.deliveries.changed(webhook.id, async () => {
-      await this.prisma.webhook.updateMany({ where: { id: webhook.id }, data: { cursor: first - 1 } });
-    });
+    await this.deliveries.changed(webhook.id, { cursor: first - 1 });
     return this.webhooks.get(caller, webhook.id);
   }
 
@@ -92,9 +90,7 @@ export class WebhookDeliveryService {
 
   private async setPaused(caller: Caller, webhookId: string, paused: boolean): Promise<WebhookWithEvents> {
     const webhook = await this.webhooks.get(caller, webhookId);
-    await this.deliveries.changed(webhook.id, async () => {
-      await this.prisma.webhook.updateMany({ where: { id: webhook.id }, data: { paused } });
-    });
+    await this.deliveries.changed(webhook.id, { paused });
     return this.webhooks.get(caller, webhook.id);
   }
 }
