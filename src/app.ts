@@ -62,7 +62,7 @@ export async function createApp(
   // PostgreSQL and Redis: sessions run under leases, placed among the live nodes.
   const node =
     config.databaseProvider === "postgresql" && redis
-      ? joinCluster(config, logger, db, redis, services)
+      ? await joinCluster(config, logger, db, redis, services)
       : undefined;
   const cluster = node?.coordinator;
   services.cluster = cluster;
@@ -101,10 +101,12 @@ export async function createApp(
 }
 
 /** The parts that make this process one node of a cluster. */
-function joinCluster(config: Config, logger: Logger, db: Database, redis: Redis, services: Services) {
+async function joinCluster(config: Config, logger: Logger, db: Database, redis: Redis, services: Services) {
   const nodeId = config.CLUSTER_NODE_ID ?? defaultNodeId();
   const clusterLogger = logger.child({ part: "cluster" });
-  const link = new ClusterLink(redis, nodeId, clusterLogger);
+  // The database names the cluster: two clusters sharing one Redis do not hear each other.
+  const [{ name }] = await db.prisma.$queryRawUnsafe<{ name: string }[]>("SELECT current_database() AS name");
+  const link = new ClusterLink(redis, nodeId, clusterLogger, `wagraph:${name}:`);
   const relay = new EventRelay(link, services.bus, db.prisma, clusterLogger);
   const coordinator = new ClusterCoordinator(
     {
@@ -119,6 +121,7 @@ function joinCluster(config: Config, logger: Logger, db: Database, redis: Redis,
     services.deliveries,
     clusterLogger,
   );
+  coordinator.useRelay(relay);
   coordinator.useRequests(
     new NodeRequests(
       link,

@@ -5,6 +5,7 @@ import { ConflictError } from "../errors.ts";
 import type { EventLog } from "../events/log.ts";
 import type { Logger } from "../logger.ts";
 import type { Engine, SessionCall, SessionOwnership } from "../whatsapp/engine.ts";
+import type { EventRelay } from "./event-relay.ts";
 import { isFencedWrite, type Lease, LeaseStore } from "./leases.ts";
 import type { NodeRequests } from "./node-requests.ts";
 import { preferredNode } from "./placement.ts";
@@ -41,6 +42,7 @@ export class ClusterCoordinator implements SessionOwnership {
   private readonly opening: Awaited<ReturnType<Engine["linkedInstances"]>> = [];
   private openingNow = 0;
   private requests: NodeRequests | undefined;
+  private relay: Pick<EventRelay, "catchUp"> | undefined;
   private lastRoundAt = 0;
   private nudged: NodeJS.Timeout | undefined;
 
@@ -87,6 +89,11 @@ export class ClusterCoordinator implements SessionOwnership {
     return undefined;
   }
 
+  /** Events a dead node committed but never broadcast reach this node's bus before it takes a session over. */
+  useRelay(relay: Pick<EventRelay, "catchUp">): void {
+    this.relay = relay;
+  }
+
   async runsElsewhere(instanceId: string): Promise<string | undefined> {
     if (this.held.has(instanceId)) return undefined;
     const holder = await this.store.holder(instanceId);
@@ -126,6 +133,7 @@ export class ClusterCoordinator implements SessionOwnership {
     if (!known) {
       // The former owner committed events since this node last did; its webhooks come here.
       this.log.forget(instanceId);
+      await this.relay?.catchUp(instanceId);
       this.followDeliveries(instanceId);
     }
     return this.fenced(lease);
@@ -174,8 +182,14 @@ export class ClusterCoordinator implements SessionOwnership {
   private async runRound(): Promise<void> {
     if (this.draining) return;
     await this.store.heartbeat();
-    for (const lease of [...this.held.values()]) {
-      if (!(await this.store.renew(lease))) await this.lost(lease.instanceId, "lease expired");
+    const leases = [...this.held.values(), ...this.retired.values()];
+    const renewed = await this.store.renewAll(leases);
+    for (const lease of leases) {
+      if (renewed.has(lease.instanceId)) continue;
+      if (this.retired.get(lease.instanceId) === lease) {
+        this.retired.delete(lease.instanceId);
+        await this.deliveries.stopRetired(lease.instanceId);
+      } else await this.lost(lease.instanceId, "lease expired");
     }
     this.lastRoundAt = Date.now();
     const live = (await this.store.liveNodes()).filter((node) => !node.draining).map((node) => node.id);
@@ -235,7 +249,7 @@ export class ClusterCoordinator implements SessionOwnership {
       }
     }
     for (const [instanceId, lease] of this.retired) {
-      if (owing.has(instanceId) && (this.held.has(instanceId) || (await this.store.renew(lease)))) continue;
+      if (owing.has(instanceId)) continue;
       this.retired.delete(instanceId);
       await this.deliveries.stopRetired(instanceId);
       await this.release(lease);

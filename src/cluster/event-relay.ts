@@ -77,6 +77,24 @@ export class EventRelay {
     this.flush();
   }
 
+  /**
+   * Before this node commits an instance's events (it takes the session over): what the
+   * former node committed and never broadcast (it died first) goes on this node's bus first.
+   */
+  async catchUp(instanceId: string): Promise<void> {
+    const last = this.delivered.get(instanceId);
+    if (last === undefined) return;
+    const work = (this.pending.get(instanceId) ?? Promise.resolve()).then(async () => {
+      const missing = await this.prisma.event.findMany({
+        where: { instanceId, seq: { gt: this.delivered.get(instanceId) ?? last } },
+        orderBy: { seq: "asc" },
+      });
+      for (const row of missing) this.deliverRemote(StoredEvent.fromRow(row));
+    });
+    this.chain(instanceId, work);
+    await this.pending.get(instanceId);
+  }
+
   /** Resolves once the remote events received so far are on this node's bus. */
   async settled(): Promise<void> {
     await Promise.all(this.pending.values());

@@ -114,17 +114,23 @@ export class LeaseStore {
     return rows.length === 1 ? { instanceId, nodeId: this.nodeId, fence: Number(rows[0].fence) } : null;
   }
 
-  /** Extends a held lease; false when it was lost (expired and taken, or released). */
-  async renew(lease: Lease): Promise<boolean> {
-    const count = await this.prisma.$executeRawUnsafe(
-      `UPDATE "InstanceLease" SET "expiresAt" = ${IN_TTL}
-       WHERE "instanceId" = $1 AND "nodeId" = $2 AND "fence" = $4`,
-      lease.instanceId,
-      lease.nodeId,
+  /**
+   * Extends every lease of this node that is still held under its token, in one statement (a
+   * node with hundreds of sessions renews them all within its round); answers the instances
+   * whose leases were renewed.
+   */
+  async renewAll(leases: readonly Lease[]): Promise<Set<string>> {
+    if (leases.length === 0) return new Set();
+    const rows = await this.prisma.$queryRawUnsafe<{ instanceId: string }[]>(
+      `UPDATE "InstanceLease" AS l SET "expiresAt" = ${NOW} + ($2::integer * interval '1 millisecond')
+       FROM jsonb_to_recordset($3::jsonb) AS held("instanceId" text, "fence" integer)
+       WHERE l."instanceId" = held."instanceId" AND l."fence" = held."fence" AND l."nodeId" = $1
+       RETURNING l."instanceId"`,
+      this.nodeId,
       this.ttlMs,
-      lease.fence,
+      JSON.stringify(leases.map(({ instanceId, fence }) => ({ instanceId, fence }))),
     );
-    return count === 1;
+    return new Set(rows.map((row) => row.instanceId));
   }
 
   /** Gives the lease up at once, so the next node need not wait for it to expire. */

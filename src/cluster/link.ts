@@ -58,7 +58,7 @@ export class ClusterLink {
     private readonly redis: Redis,
     readonly nodeId: string,
     private readonly logger: Logger,
-    private readonly prefix = "wagraph:",
+    private readonly prefix: string,
   ) {
     this.subscriber = redis.duplicate();
     this.subscriber.on("messageBuffer", (channel: Buffer, message: Buffer) => {

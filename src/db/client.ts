@@ -52,10 +52,13 @@ export async function createDatabase(
   if (target.provider === "sqlite") {
     for (const line of makeSqliteFilePrivate(target.path)) options.warn?.(line);
     const adapter = instrumented(new PrismaBetterSqlite3({ url: target.path, timeout: 10_000 }), hooks);
-    prisma = new PrismaClient({ adapter });
+    prisma = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
   } else {
     const adapter = instrumented(new PrismaPg({ connectionString: target.url, max: 10 }), hooks);
-    prisma = new PostgresClient({ adapter }) as unknown as PrismaClient;
+    prisma = new PostgresClient({
+      adapter,
+      transactionOptions: TRANSACTION_OPTIONS,
+    }) as unknown as PrismaClient;
   }
   const adapter = async () => {
     if (!connected) await prisma.$connect();
@@ -118,6 +121,13 @@ async function transaction(adapter: SqlDriverAdapter, statements: { sql: string;
   }
   await tx.commit();
 }
+
+/**
+ * A write waits its turn for a connection rather than fail after Prisma's 2 s: hundreds of
+ * sessions writing at once (a restart, a takeover) queue on the pool, and a failed engine
+ * write loses its rows.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 
 interface AdapterHooks {
   count(): void;

@@ -14,6 +14,11 @@ import type { Logger } from "../logger.ts";
 
 /** How long key writes wait to be written together. */
 const KEY_FLUSH_MS = 20;
+const CREDS_COLUMNS: Column[] = [
+  ["instanceId", "text"],
+  ["data", "text"],
+  ["updatedAt", "timestamp"],
+];
 const KEY_COLUMNS: Column[] = [
   ["instanceId", "text"],
   ["type", "text"],
@@ -210,7 +215,10 @@ export async function loadAuthState(
       .then(async () => {
         const data = encode(creds);
         await db.write([
-          prisma.authCreds.upsert({ where: { instanceId }, create: { instanceId, data }, update: { data } }),
+          upsertRows("AuthCreds", CREDS_COLUMNS, [[instanceId, data, new Date()]], {
+            on: ["instanceId"],
+            update: ["data", "updatedAt"],
+          }),
         ]);
       });
     return pending;

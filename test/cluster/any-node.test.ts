@@ -50,6 +50,12 @@ describe.skipIf(!POSTGRES || !REDIS)("any node of a cluster answers for every in
     const lease = leases[0];
     const instance = instances.find((candidate) => candidate.uuid === lease.instanceId) as InstanceFixture;
     const [caller, watcher] = NODES.filter((node) => node !== lease.nodeId);
+    // The simulator counts an account connected at its login; the session is open a moment later.
+    await until(
+      async () =>
+        (await gql(url(caller), InstanceQrDocument, { id: instance.id }, ACCOUNT_TOKEN)).data?.instance,
+      (found) => found?.__typename === "Instance" && found.connection === "open",
+    );
     return { instance, phone: PHONES[instances.indexOf(instance)], owner: lease.nodeId, caller, watcher };
   };
 

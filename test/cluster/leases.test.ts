@@ -50,8 +50,8 @@ describe.skipIf(databaseKind !== "postgresql")("instance leases in PostgreSQL", 
     expect(await b.acquire(instanceId)).toBeNull();
     // Taking it again is renewing it: the same token.
     expect(await a.acquire(instanceId)).toEqual(held);
-    expect(await a.renew(held!)).toBe(true);
-    expect(await b.renew({ ...held!, nodeId: "node-b" })).toBe(false);
+    expect(await a.renewAll([held!])).toEqual(new Set([instanceId]));
+    expect(await b.renewAll([{ ...held!, nodeId: "node-b" }])).toEqual(new Set());
   });
 
   it("let another node take an expired lease under a higher token, and refuse the former holder's writes", async () => {
@@ -62,7 +62,7 @@ describe.skipIf(databaseKind !== "postgresql")("instance leases in PostgreSQL", 
     const second = await b.acquire(instanceId);
     expect(second).toEqual({ instanceId, nodeId: "node-b", fence: 2 });
     // The former holder wakes up: it can neither renew nor write, and its write leaves nothing.
-    expect(await a.renew(first)).toBe(false);
+    expect(await a.renewAll([first])).toEqual(new Set());
     const refused = await commitUnder(first).catch((error: unknown) => error);
     expect(isFencedWrite(refused)).toBe(true);
     await commitUnder(second!);
