@@ -90,6 +90,7 @@ export async function createApp(
       await services.engine.stopAll();
       node?.relay.stop();
       await node?.link.close();
+      await node?.leaseDb.close();
       services.retention.stop();
       await services.deliveries.close();
       await http.close();
@@ -107,6 +108,7 @@ async function joinCluster(config: Config, logger: Logger, db: Database, redis: 
   // The database names the cluster: two clusters sharing one Redis do not hear each other.
   const [{ name }] = await db.prisma.$queryRawUnsafe<{ name: string }[]>("SELECT current_database() AS name");
   const link = new ClusterLink(redis, nodeId, clusterLogger, `wagraph:${name}:`);
+  const leaseDb = await createDatabase(config.DATABASE_URL, { poolSize: 2 });
   const relay = new EventRelay(link, services.bus, db.prisma, clusterLogger);
   const coordinator = new ClusterCoordinator(
     {
@@ -116,6 +118,7 @@ async function joinCluster(config: Config, logger: Logger, db: Database, redis: 
       openConcurrency: config.WA_RESTORE_CONCURRENCY,
     },
     db,
+    leaseDb,
     services.engine,
     services.log,
     services.deliveries,
@@ -131,7 +134,7 @@ async function joinCluster(config: Config, logger: Logger, db: Database, redis: 
       clusterLogger,
     ),
   );
-  return { link, relay, coordinator };
+  return { link, relay, coordinator, leaseDb };
 }
 
 /** Secrets, tokens, services and HTTP on an open, migrated database. */

@@ -43,12 +43,16 @@ export class ClusterCoordinator implements SessionOwnership {
   private openingNow = 0;
   private requests: NodeRequests | undefined;
   private relay: Pick<EventRelay, "catchUp"> | undefined;
-  private lastRoundAt = 0;
+  private lastRenewedAt = 0;
+  private renewTimer: NodeJS.Timeout | undefined;
+  private leaseOps: Promise<unknown> = Promise.resolve();
   private nudged: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly settings: ClusterSettings,
     private readonly db: Database,
+    /** Leases on connections of their own: renewals never queue behind the sessions' writes. */
+    leaseDb: Pick<Database, "prisma">,
     private readonly engine: Engine,
     private readonly log: Pick<EventLog, "forget">,
     private readonly deliveries: Pick<
@@ -57,7 +61,7 @@ export class ClusterCoordinator implements SessionOwnership {
     >,
     private readonly logger: Logger,
   ) {
-    this.store = new LeaseStore(db.prisma, settings.nodeId, settings.leaseTtlMs);
+    this.store = new LeaseStore(leaseDb.prisma, settings.nodeId, settings.leaseTtlMs);
     engine.ownership = this;
     deliveries.placeWith((instanceId) => this.held.has(instanceId));
   }
@@ -79,8 +83,9 @@ export class ClusterCoordinator implements SessionOwnership {
   /** Why this node should not take traffic now (undefined: ready); `ping` checks Redis. */
   async unready(ping: () => Promise<unknown>): Promise<string | undefined> {
     if (this.draining) return "draining: handing its sessions over";
-    if (Date.now() - this.lastRoundAt > this.settings.leaseTtlMs)
-      return "cluster rounds are late: leases may lapse";
+    if (Date.now() - this.lastRenewedAt > this.settings.leaseTtlMs) {
+      return "lease renewals are late: leases may lapse";
+    }
     try {
       await ping();
     } catch {
@@ -107,6 +112,8 @@ export class ClusterCoordinator implements SessionOwnership {
 
   async start(): Promise<void> {
     await this.store.heartbeat();
+    this.lastRenewedAt = Date.now();
+    this.scheduleRenewals();
     this.schedule(0);
   }
 
@@ -143,6 +150,7 @@ export class ClusterCoordinator implements SessionOwnership {
   async drain(): Promise<void> {
     this.draining = true;
     clearTimeout(this.timer);
+    clearTimeout(this.renewTimer);
     clearTimeout(this.nudged);
     await this.round;
     await this.store.heartbeat(true).catch(() => undefined);
@@ -157,7 +165,7 @@ export class ClusterCoordinator implements SessionOwnership {
   }
 
   private async release(lease: Lease): Promise<void> {
-    await this.store.release(lease);
+    await this.exclusive(() => this.store.release(lease));
     this.requests?.released(lease.instanceId);
   }
 
@@ -179,19 +187,48 @@ export class ClusterCoordinator implements SessionOwnership {
     this.timer.unref();
   }
 
+  /**
+   * Heartbeat and renewals run on their own timer, so a long placement round (hand-overs,
+   * hundreds of acquisitions) never delays them past the lease time.
+   */
+  private scheduleRenewals(): void {
+    if (this.draining) return;
+    this.renewTimer = setTimeout(() => {
+      void this.renew()
+        .catch((error: unknown) => this.logger.warn({ err: error }, "lease renewal failed"))
+        .then(() => this.scheduleRenewals());
+    }, this.settings.leaseTtlMs / 3);
+    this.renewTimer.unref();
+  }
+
+  private renew(): Promise<void> {
+    return this.exclusive(async () => {
+      if (this.draining) return;
+      await this.store.heartbeat();
+      const leases = [...this.held.values(), ...this.retired.values()];
+      const renewed = await this.store.renewAll(leases);
+      this.lastRenewedAt = Date.now();
+      for (const lease of leases) {
+        if (renewed.has(lease.instanceId)) continue;
+        if (this.retired.get(lease.instanceId) === lease) {
+          this.retired.delete(lease.instanceId);
+          await this.deliveries.stopRetired(lease.instanceId);
+        } else if (this.held.get(lease.instanceId) === lease) {
+          await this.lost(lease.instanceId, "lease expired");
+        }
+      }
+    });
+  }
+
+  /** Renewals and releases one at a time: a renewal never extends a lease released meanwhile. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.leaseOps.then(work, work);
+    this.leaseOps = result.catch(() => undefined);
+    return result;
+  }
+
   private async runRound(): Promise<void> {
     if (this.draining) return;
-    await this.store.heartbeat();
-    const leases = [...this.held.values(), ...this.retired.values()];
-    const renewed = await this.store.renewAll(leases);
-    for (const lease of leases) {
-      if (renewed.has(lease.instanceId)) continue;
-      if (this.retired.get(lease.instanceId) === lease) {
-        this.retired.delete(lease.instanceId);
-        await this.deliveries.stopRetired(lease.instanceId);
-      } else await this.lost(lease.instanceId, "lease expired");
-    }
-    this.lastRoundAt = Date.now();
     const live = (await this.store.liveNodes()).filter((node) => !node.draining).map((node) => node.id);
     const linked = await this.engine.linkedInstances();
     const linkedIds = new Set(linked.map((instance) => instance.id));

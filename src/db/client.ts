@@ -34,7 +34,7 @@ export interface Database {
  */
 export async function createDatabase(
   url: string,
-  options: { warn?: (line: string) => void } = {},
+  options: { warn?: (line: string) => void; poolSize?: number } = {},
 ): Promise<Database> {
   const target = parseDatabaseUrl(url);
   const provider = target.provider;
@@ -54,7 +54,10 @@ export async function createDatabase(
     const adapter = instrumented(new PrismaBetterSqlite3({ url: target.path, timeout: 10_000 }), hooks);
     prisma = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
   } else {
-    const adapter = instrumented(new PrismaPg({ connectionString: target.url, max: 10 }), hooks);
+    const adapter = instrumented(
+      new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 }),
+      hooks,
+    );
     prisma = new PostgresClient({
       adapter,
       transactionOptions: TRANSACTION_OPTIONS,

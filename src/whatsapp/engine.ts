@@ -109,14 +109,27 @@ export class Engine {
     await this.route({ op: "connect", instance: pickInfo(instance) });
   }
 
-  /** Settings changed: a running session follows them from now on. */
+  /**
+   * Settings changed: a running session follows them from now on. A node that cannot be
+   * reached is not waited for: its session reads the stored settings when it reopens.
+   */
   async updateSettings(instance: InstanceInfo): Promise<void> {
-    await this.route({ op: "updateSettings", instance: pickInfo(instance) });
+    await this.route({ op: "updateSettings", instance: pickInfo(instance) }).catch((error: unknown) => {
+      this.logger.warn(
+        { err: error, instanceId: instance.id },
+        "the session's node did not take new settings",
+      );
+    });
   }
 
-  /** Closes the socket without logging out (the instance was made inactive). */
+  /**
+   * Closes the socket without logging out (the instance was made inactive). A node that cannot
+   * be reached stops it at its next round, when it sees the instance inactive.
+   */
   async stop(instanceId: string): Promise<void> {
-    await this.route({ op: "stop", instanceId });
+    await this.route({ op: "stop", instanceId }).catch((error: unknown) => {
+      this.logger.warn({ err: error, instanceId }, "the session's node did not stop it");
+    });
   }
 
   /** Closes and reopens the socket, keeping the linked device; SessionNotOpenError without one. */

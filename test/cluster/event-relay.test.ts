@@ -63,13 +63,19 @@ describe.skipIf(databaseKind !== "postgresql" || !REDIS)("events relayed between
   const seqs = (side: Side, instanceId: string) =>
     side.seen.filter((event) => event.instanceId === instanceId).map((event) => event.seq);
 
-  it("puts another node's events on this node's bus in order, reading a gap from the log", async () => {
+  /** A new instance whose first event, committed on node A, node B has seen. */
+  const firstEventSeenOnB = async () => {
     const instanceId = randomUUID();
     await emit(a.log, instanceId, 1);
     await until(
       async () => seqs(b, instanceId),
       (seen) => seen.length === 1,
     );
+    return instanceId;
+  };
+
+  it("puts another node's events on this node's bus in order, reading a gap from the log", async () => {
+    const instanceId = await firstEventSeenOnB();
     // Two commits nobody broadcast, then one that is: node B reads the two from the log first.
     await emit(silent, instanceId, 2);
     await emit(silent, instanceId, 3);
@@ -91,12 +97,7 @@ describe.skipIf(databaseKind !== "postgresql" || !REDIS)("events relayed between
   });
 
   it("delivers what a dead node committed but never broadcast before this node takes the session over", async () => {
-    const instanceId = randomUUID();
-    await emit(a.log, instanceId, 1);
-    await until(
-      async () => seqs(b, instanceId),
-      (seen) => seen.length === 1,
-    );
+    const instanceId = await firstEventSeenOnB();
     await emit(silent, instanceId, 2);
     await b.relay.catchUp(instanceId);
     expect(seqs(b, instanceId)).toEqual([1, 2]);
