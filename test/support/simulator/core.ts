@@ -40,7 +40,17 @@ export class SimCore {
   readonly refs = new Map<string, Connection>();
   readonly connections = new Set<Connection>();
   private readonly ackWaiters = new Map<string, AckWaiter>();
-  readonly stats = { handshakes: 0, pairings: 0, logins: 0, replaced: 0, stanzasIn: 0, stanzasOut: 0 };
+  readonly stats = {
+    handshakes: 0,
+    pairings: 0,
+    logins: 0,
+    replaced: 0,
+    stanzasIn: 0,
+    stanzasOut: 0,
+    /** Logins accepted whose stream is not open yet, now and at most since the last reset. */
+    loginsInFlight: 0,
+    loginsInFlightPeak: 0,
+  };
 
   constructor(
     options: SimulatorOptions,

@@ -274,6 +274,11 @@ export class WhatsAppSimulator {
   }
 
   /** Counters and sizes, for benchmarks. */
+  /** Starts counting the peak of logins in flight again from those in flight now. */
+  resetLoginPeak(): void {
+    this.core.stats.loginsInFlightPeak = this.core.stats.loginsInFlight;
+  }
+
   stats(): Record<string, number> {
     return {
       ...this.core.stats,

@@ -27,7 +27,14 @@ export type Registration = {
 const OPEN_FALLBACK_MS = 10_000;
 
 /** A logged-in companion device. */
-export type Login = { kind: "login"; device: CompanionDevice; opened: boolean };
+export type Login = { kind: "login"; device: CompanionDevice; opened: boolean; inFlight: boolean };
+
+/** A login's stream opened or closed: it no longer counts as in flight. */
+function landed(core: SimCore, login: Login): void {
+  if (!login.inFlight) return;
+  login.inFlight = false;
+  core.stats.loginsInFlight -= 1;
+}
 
 export function registrationOf(conn: Connection): Registration | undefined {
   const state = conn.state as Registration | Login | undefined;
@@ -66,6 +73,7 @@ export function createHandlers(core: SimCore): ConnectionHandlers {
       }
       const login = loginOf(conn);
       if (login) {
+        landed(core, login);
         const device = login.device;
         if (device.stream === conn) {
           device.stream = undefined;
@@ -149,8 +157,10 @@ function startLogin(core: SimCore, conn: Connection, payload: proto.ClientPayloa
   if (device.stream) core.requeueUnacked(device);
   device.stream = undefined;
   device.pending = conn;
-  conn.state = { kind: "login", device, opened: false } satisfies Login;
+  conn.state = { kind: "login", device, opened: false, inFlight: true } satisfies Login;
   core.stats.logins++;
+  core.stats.loginsInFlight += 1;
+  core.stats.loginsInFlightPeak = Math.max(core.stats.loginsInFlightPeak, core.stats.loginsInFlight);
   const t = nowSeconds();
   conn.send({
     tag: "success",
@@ -176,6 +186,7 @@ function openStream(core: SimCore, conn: Connection): void {
   const login = loginOf(conn);
   if (!login || login.opened || conn.closed) return;
   login.opened = true;
+  landed(core, login);
   const device = login.device;
   const queued = device.offline.drain();
   for (const node of queued) {
