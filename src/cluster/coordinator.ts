@@ -32,7 +32,10 @@ export function defaultNodeId(): string {
  * new owner's, and stops that session at once.
  */
 export class ClusterCoordinator implements SessionOwnership {
-  readonly store: LeaseStore;
+  /** Heartbeats, renewals, acquisitions and releases, on the lease connections. */
+  private readonly store: LeaseStore;
+  /** Reads of leases and nodes (who runs an instance, the cluster's view), on the shared pool. */
+  readonly view: LeaseStore;
   private readonly held = new Map<string, Lease>();
   /** Leases of deleted instances whose retired webhooks still owe events: this node delivers them. */
   private readonly retired = new Map<string, Lease>();
@@ -62,6 +65,7 @@ export class ClusterCoordinator implements SessionOwnership {
     private readonly logger: Logger,
   ) {
     this.store = new LeaseStore(leaseDb.prisma, settings.nodeId, settings.leaseTtlMs);
+    this.view = new LeaseStore(db.prisma, settings.nodeId, settings.leaseTtlMs);
     engine.ownership = this;
     deliveries.placeWith((instanceId) => this.held.has(instanceId));
   }
@@ -101,7 +105,7 @@ export class ClusterCoordinator implements SessionOwnership {
 
   async runsElsewhere(instanceId: string): Promise<string | undefined> {
     if (this.held.has(instanceId)) return undefined;
-    const holder = await this.store.holder(instanceId);
+    const holder = await this.view.holder(instanceId);
     return holder === this.nodeId ? undefined : holder;
   }
 
@@ -131,7 +135,7 @@ export class ClusterCoordinator implements SessionOwnership {
     const known = this.held.get(instanceId);
     const lease = known ?? (await this.store.acquire(instanceId));
     if (!lease) {
-      const holder = (await this.store.leases()).find((row) => row.instanceId === instanceId);
+      const holder = (await this.view.leases()).find((row) => row.instanceId === instanceId);
       throw new ConflictError(
         `The instance's session runs on node ${holder?.nodeId ?? "another node"}; send this call to that node.`,
       );
@@ -229,7 +233,7 @@ export class ClusterCoordinator implements SessionOwnership {
 
   private async runRound(): Promise<void> {
     if (this.draining) return;
-    const live = (await this.store.liveNodes()).filter((node) => !node.draining).map((node) => node.id);
+    const live = (await this.view.liveNodes()).filter((node) => !node.draining).map((node) => node.id);
     const linked = await this.engine.linkedInstances();
     const linkedIds = new Set(linked.map((instance) => instance.id));
     let handovers = 0;

@@ -74,9 +74,9 @@ builder.queryFields((t) => ({
       const cluster = context.services.cluster;
       if (!cluster) return { enabled: false, thisNode: null, leaseTtlMs: null, nodes: [] };
       const [nodes, live, leases] = await Promise.all([
-        cluster.store.nodes(),
-        cluster.store.liveNodes(),
-        cluster.store.leases(),
+        cluster.view.nodes(),
+        cluster.view.liveNodes(),
+        cluster.view.leases(),
       ]);
       const liveIds = new Set(live.map((node) => node.id));
       return {
